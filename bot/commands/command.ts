@@ -1,0 +1,33 @@
+import type { Config } from "../../domain/config/load-config.ts";
+import type { Logger } from "../../domain/log/create-logger.ts";
+import type { Db } from "../../prisma/create-db.ts";
+
+/** What the bot's commands depend on, built once in `bot/main.ts`. */
+export interface BotDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** The current instant; tests set it. */
+  now: () => Date;
+}
+
+/** The small view of a Teams turn that commands see (no botbuilder types here). */
+export interface CommandContext {
+  /** The words after the trigger, as typed. */
+  args: string;
+  user: { aadObjectId: string | undefined; name: string | undefined };
+  deps: BotDeps;
+  logger: Logger;
+}
+
+/** A command's answer: Markdown text, or an Adaptive Card with a text fallback. */
+export type Reply = { text: string } | { card: Record<string, unknown>; summary: string };
+
+export interface Command {
+  name: string;
+  /** Folded (lower case, no accent) first words that select the command. */
+  triggers: string[];
+  /** One line for `aide`. */
+  help: string;
+  handle(context: CommandContext): Promise<Reply>;
+}

@@ -1,0 +1,33 @@
+import { DomainError } from "../../domain/errors/domain-error.ts";
+import type { CommandContext, Reply } from "./command.ts";
+import { routeCommand } from "./route-command.ts";
+
+/** Longest text we read; beyond it the agent is asked to shorten (Teams itself caps near 28 KB). */
+export const MAX_TEXT_LENGTH = 2000;
+
+/**
+ * Routes a message to its command and renders refusals in French, in one place.
+ * Unexpected errors are rethrown for the adapter's `onTurnError`.
+ */
+export async function runCommand(text: string, context: Omit<CommandContext, "args">): Promise<Reply> {
+  if (!text.trim()) {
+    return { text: "Je n'ai reçu aucun texte. Tapez **aide** pour voir ce que je sais faire." };
+  }
+  if (text.length > MAX_TEXT_LENGTH) {
+    return {
+      text: `Votre message est trop long (${text.length.toLocaleString("fr-FR")} caractères, ${MAX_TEXT_LENGTH.toLocaleString("fr-FR")} au plus). Raccourcissez-le ou tapez **aide**.`,
+    };
+  }
+  const route = routeCommand(text);
+  const logger = context.logger.child({ command: route.command.name });
+  try {
+    const reply = await route.command.handle({ ...context, logger, args: route.args });
+    if (!route.matched && "text" in reply) {
+      return { text: `Je ne connais pas la commande « ${text.trim().slice(0, 60)} ».\n\n${reply.text}` };
+    }
+    return reply;
+  } catch (error) {
+    if (error instanceof DomainError) return { text: error.frenchMessage };
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import type { CloudAdapter } from "botbuilder";
+import type { Redis } from "ioredis";
+import restify from "restify";
+import type { Logger } from "../domain/log/create-logger.ts";
+import type { Db } from "../prisma/create-db.ts";
+import type { Bpc40Bot } from "./teams/bpc40-bot.ts";
+import { checkActivity } from "./teams/check-activity.ts";
+
+/** Largest request body accepted; Teams activities are far smaller. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  /** Without credentials (local mode) requests carry no token. */
+  requireToken: boolean;
+  adapter: CloudAdapter;
+  bot: Bpc40Bot;
+  db: Db;
+  redis: Redis;
+  logger: Logger;
+}
+
+/** The bot's HTTP server: `/api/messages` for Teams and `/healthz` for operators. */
+export function createServer({ requireToken, adapter, bot, db, redis, logger }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: "bpc40", handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post("/api/messages", async (req, res) => {
+    if (requireToken && !/^Bearer \S+$/.test(req.headers.authorization ?? "")) {
+      // The adapter would refuse it too (after logging a stack trace): answer at once.
+      res.send(401, { error: "Jeton Bot Framework absent : requête refusée." });
+      return;
+    }
+    const problem = checkActivity(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
+      return;
+    }
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      logger.error({ err: error }, "activity rejected");
+      if (!res.headersSent) res.send(400, { error: "Activité Bot Framework invalide." });
+    }
+  });
+
+  server.get("/healthz", async (_req, res) => {
+    const [postgres, redisState] = await Promise.all([
+      db.$queryRaw`SELECT 1`.then(
+        () => "ok",
+        () => "injoignable",
+      ),
+      redis.ping().then(
+        () => "ok",
+        () => "injoignable",
+      ),
+    ]);
+    const healthy = postgres === "ok" && redisState === "ok";
+    res.send(healthy ? 200 : 503, { status: healthy ? "ok" : "dégradé", postgres, redis: redisState });
+  });
+
+  server.on("restifyError", (_req, _res, error, callback) => {
+    // Size and parse errors from the body parser: say it in French, keep the status.
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const message =
+      status === 413
+        ? `Requête trop volumineuse (${MAX_BODY_BYTES / 1024} Kio au plus).`
+        : status === 400
+          ? "Requête invalide : le corps doit être du JSON."
+          : error.message;
+    error.toJSON = () => ({ error: message });
+    callback();
+  });
+  return server;
+}

@@ -1,0 +1,6 @@
+const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+
+/** `123450` cents → `1 234,50 €` (U+202F between digit groups, U+00A0 before €). */
+export function formatEuros(cents: number): string {
+  return euroFormat.format(cents / 100);
+}

@@ -1,0 +1,18 @@
+import { type Config, loadConfig } from "../../domain/config/load-config.ts";
+import { testDatabaseUrl } from "../../scripts/test-database-url.ts";
+
+/**
+ * The configuration tests run with: the test database (never the demo one), a
+ * PostgreSQL schema and a Redis key prefix of their own, no Bot Framework credentials.
+ */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const base = loadConfig(process.env);
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: testDatabaseUrl(base.DATABASE_URL),
+    REDIS_URL: base.REDIS_URL,
+    PORT: "0",
+    ...overrides,
+  });
+}
