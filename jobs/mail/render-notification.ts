@@ -1,0 +1,29 @@
+import { UnrecoverableError } from "bullmq";
+import { isTemplateName, renderEmail } from "../../templates/email/render-email.ts";
+
+export interface RenderedNotification {
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  /** An iCalendar invite (METHOD matching the MIME part), for invitations. */
+  icalEvent?: { method: string; content: string; filename?: string };
+}
+
+/**
+ * Renders an outbox row into the message to send. Non-essential e-mails carry the
+ * RFC 8058 one-click unsubscribe headers, handled by the bot server.
+ */
+export function renderNotification(
+  row: { template: string; payload: unknown },
+  context: { unsubscribeUrl: string },
+): RenderedNotification {
+  if (!isTemplateName(row.template)) throw new UnrecoverableError(`modèle d'e-mail inconnu : ${row.template}`);
+  const email = renderEmail(row.template, row.payload, context);
+  const headers: Record<string, string> = {};
+  if (!email.essential) {
+    headers["List-Unsubscribe"] = `<${context.unsubscribeUrl}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
+  return { subject: email.subject, html: email.html, text: email.text, headers };
+}

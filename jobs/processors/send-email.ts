@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import type { Transporter } from "nodemailer";
+import type { Config } from "../../domain/config/load-config.ts";
+import { signToken } from "../../domain/links/signed-token.ts";
+import type { Logger } from "../../domain/log/create-logger.ts";
+import { maySendNonEssential } from "../../domain/notifications/may-send.ts";
+import type { Db } from "../../prisma/create-db.ts";
+import { renderNotification } from "../mail/render-notification.ts";
+import type { SendLimiter } from "../mail/send-limiter.ts";
+import type { EmailJob, EmailQueue } from "../queues/email-queue.ts";
+
+export interface SendEmailDeps {
+  config: Config;
+  db: Db;
+  transport: Transporter;
+  limiter: SendLimiter;
+  queue: EmailQueue;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** The Message-ID of a notification: a duplicate send is recognisable at the receiving end. */
+export function notificationMessageId(config: Config, notificationId: number): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(config.SMTP_FROM)?.[1] ?? "bpc40.local";
+  return `<bpc40-notification-${notificationId}@${domain}>`;
+}
+
+/**
+ * Sends one outbox row. Idempotent: a row no longer `PENDING` is left alone, so a
+ * re-queued or re-delivered job does not send twice (at least once delivery means a
+ * crash between SMTP and the database can still duplicate, with the same Message-ID).
+ */
+export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promise<string> {
+  const { db, config } = deps;
+  const id = job.data.notificationId;
+  const logger = deps.logger.child({ jobId: job.id, notificationId: id });
+  const row = await db.notification.findUnique({ where: { id } });
+  if (!row) throw new UnrecoverableError(`notification ${id} introuvable`);
+  if (row.status !== "PENDING") return `déjà ${row.status}`;
+
+  if (!row.essential) {
+    const allowed = await maySendNonEssential(db, row.recipientEmail);
+    if (!allowed.ok) {
+      await db.notification.update({ where: { id }, data: { status: "SKIPPED", lastError: allowed.reason ?? null } });
+      return "ignoré";
+    }
+  }
+
+  let message: ReturnType<typeof renderNotification>;
+  try {
+    message = renderNotification(row, { unsubscribeUrl: unsubscribeUrl(config, row.recipientEmail) });
+  } catch (error) {
+    await markFailed(db, id, row.attempts + 1, (error as Error).message);
+    throw new UnrecoverableError((error as Error).message);
+  }
+
+  const slot = `${id}:${randomUUID()}`;
+  const wait = await deps.limiter.reserve(slot, deps.now());
+  if (wait > 0) {
+    await deps.queue.rateLimit(wait);
+    throw Worker.RateLimitError();
+  }
+
+  try {
+    const info = await deps.transport.sendMail({
+      from: config.SMTP_FROM,
+      to: { name: row.recipientName ?? "", address: row.recipientEmail },
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: notificationMessageId(config, id),
+      headers: message.headers,
+      ...(message.icalEvent ? { icalEvent: message.icalEvent } : {}),
+    });
+    await deps.limiter.confirm(slot);
+    await db.notification.updateMany({
+      where: { id, status: "PENDING" },
+      data: {
+        status: "SENT",
+        sentAt: deps.now(),
+        messageId: info.messageId,
+        attempts: { increment: 1 },
+        lastError: null,
+      },
+    });
+    logger.info("e-mail envoyé");
+    return "envoyé";
+  } catch (error) {
+    const reason = describeSmtpError(error);
+    const permanent = isPermanent(error);
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (permanent || last) {
+      await markFailed(db, id, row.attempts + 1, reason);
+      logger.warn({ reason }, "e-mail en échec définitif");
+      throw new UnrecoverableError(reason);
+    }
+    await db.notification.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: reason } });
+    logger.info({ reason }, "e-mail refusé, nouvel essai plus tard");
+    throw new Error(reason);
+  }
+}
+
+function unsubscribeUrl(config: Config, email: string): string {
+  const base = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  const token = signToken(config.BPC40_SECRET, { u: email.toLowerCase() });
+  return `${base.replace(/\/$/, "")}/unsubscribe?token=${token}`;
+}
+
+async function markFailed(db: Db, id: number, attempts: number, reason: string): Promise<void> {
+  await db.notification.updateMany({
+    where: { id, status: "PENDING" },
+    data: { status: "FAILED", attempts, lastError: reason.slice(0, 1000) },
+  });
+}
+
+/** SMTP 5xx answers and refused addresses will not get better by retrying. */
+function isPermanent(error: unknown): boolean {
+  const e = error as { responseCode?: number; code?: string };
+  if (typeof e.responseCode === "number") return e.responseCode >= 500;
+  return e.code === "EENVELOPE" || e.code === "EMESSAGE";
+}
+
+function describeSmtpError(error: unknown): string {
+  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  if (e.responseCode) return `SMTP ${e.responseCode} : ${e.response ?? e.message}`.slice(0, 500);
+  return `${e.code ?? "erreur"} : ${e.message ?? String(error)}`.slice(0, 500);
+}

@@ -1,0 +1,44 @@
+import { type ConnectionOptions, Queue } from "bullmq";
+import type { Config } from "../../domain/config/load-config.ts";
+
+export const MAINTENANCE_QUEUE = "maintenance";
+
+/** Recurring work; each name is one job scheduler, so one run per tick whatever the number of workers. */
+export type MaintenanceJobName = "reminder-scan" | "agents-digest";
+
+/** No payload: each run reads the current state from PostgreSQL. */
+export type MaintenanceJob = Record<string, never>;
+
+export type MaintenanceQueue = Queue<MaintenanceJob, unknown, MaintenanceJobName>;
+
+export function createMaintenanceQueue(connection: ConnectionOptions, config: Config): MaintenanceQueue {
+  return new Queue<MaintenanceJob, unknown, MaintenanceJobName>(MAINTENANCE_QUEUE, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    defaultJobOptions: {
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 500 },
+      attempts: 3,
+      backoff: { type: "exponential", delay: 10_000 },
+    },
+  });
+}
+
+/**
+ * Upserts every schedule from one place (idempotent: the same ids each time), at start
+ * and at each sweep, so schedules lost with Redis' data come back by themselves.
+ * Crons run in Europe/Paris; the configuration refuses a time between 02:00 and 03:00,
+ * which does not exist or happens twice on daylight-saving days.
+ */
+export async function upsertSchedules(queue: MaintenanceQueue, config: Config): Promise<void> {
+  await queue.upsertJobScheduler(
+    "reminder-scan",
+    { pattern: config.SCAN_CRON, tz: config.TZ_DEFAULT },
+    { name: "reminder-scan" },
+  );
+  await queue.upsertJobScheduler(
+    "agents-digest",
+    { pattern: config.DIGEST_CRON, tz: config.TZ_DEFAULT },
+    { name: "agents-digest" },
+  );
+}

@@ -1,0 +1,118 @@
+import { hostname } from "node:os";
+import { type Job, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Transporter } from "nodemailer";
+import type { Config } from "../domain/config/load-config.ts";
+import type { Logger } from "../domain/log/create-logger.ts";
+import type { Db } from "../prisma/create-db.ts";
+import { createSendLimiter } from "./mail/send-limiter.ts";
+import { dispatchPending } from "./outbox/dispatch-pending.ts";
+import { sendEmail } from "./processors/send-email.ts";
+import { createEmailQueue, EMAIL_QUEUE, type EmailJob } from "./queues/email-queue.ts";
+import {
+  createMaintenanceQueue,
+  MAINTENANCE_QUEUE,
+  type MaintenanceJob,
+  type MaintenanceJobName,
+  upsertSchedules,
+} from "./queues/maintenance-queue.ts";
+
+export interface WorkerDeps {
+  config: Config;
+  db: Db;
+  /** A blocking connection (`maxRetriesPerRequest: null`), shared by BullMQ workers. */
+  connection: Redis;
+  transport: Transporter;
+  logger: Logger;
+  now?: () => Date;
+  /** Extra recurring work (reminder scans, digest), keyed by job name. */
+  maintenance?: Partial<Record<MaintenanceJobName, (job: Job<MaintenanceJob>) => Promise<unknown>>>;
+  /** False in tests that drive the schedulers themselves. */
+  schedules?: boolean;
+}
+
+export interface RunningWorkers {
+  names: string[];
+  /** Stops taking jobs, lets the ones in flight finish (or hands them back), then returns. */
+  close(): Promise<void>;
+}
+
+const HEARTBEAT_MS = 10_000;
+
+/** Key under which each live worker process announces itself (read by `/healthz`). */
+export function heartbeatKey(prefix: string, id: string): string {
+  return `${prefix}:workers:${id}`;
+}
+
+/** Starts the e-mail and maintenance workers, the schedules, and the heartbeat. */
+export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
+  const { config, db, connection, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const emailQueue = createEmailQueue(connection, config);
+  const maintenanceQueue = createMaintenanceQueue(connection, config);
+  const limiter = createSendLimiter({
+    redis: connection,
+    prefix: config.REDIS_PREFIX,
+    max: config.MAIL_RATE_MAX,
+    windowMs: config.MAIL_RATE_WINDOW_MS,
+    dailyMax: config.MAIL_DAILY_MAX,
+  });
+  const emailWorker = new Worker<EmailJob, string>(
+    EMAIL_QUEUE,
+    (job) => sendEmail(job, { config, db, transport: deps.transport, limiter, queue: emailQueue, logger, now }),
+    {
+      connection,
+      prefix: config.REDIS_PREFIX,
+      concurrency: config.SMTP_MAX_CONNECTIONS,
+      lockDuration: config.JOB_LOCK_MS,
+      stalledInterval: config.JOB_LOCK_MS,
+    },
+  );
+  const handlers = deps.maintenance ?? {};
+  const maintenanceWorker = new Worker<MaintenanceJob, unknown, MaintenanceJobName>(
+    MAINTENANCE_QUEUE,
+    async (job) => {
+      const handler = handlers[job.name];
+      if (!handler) throw new Error(`tâche de maintenance inconnue : ${job.name}`);
+      return handler(job);
+    },
+    { connection, prefix: config.REDIS_PREFIX, concurrency: 1 },
+  );
+  for (const worker of [emailWorker, maintenanceWorker]) {
+    worker.on("failed", (job, error) =>
+      logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, "tâche en échec"),
+    );
+    worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker en erreur"));
+  }
+  // The sweep lives in every worker process, not in Redis: it must survive Redis losing
+  // everything. It re-queues pending rows (job id = row id, so nothing is queued twice)
+  // and upserts the schedules again. Run once now for what the last worker left pending.
+  const sweep = async () => {
+    if (deps.schedules !== false) await upsertSchedules(maintenanceQueue, config);
+    const count = await dispatchPending(db, emailQueue);
+    if (count) logger.debug({ count }, "outbox sweep");
+  };
+  await sweep();
+  const sweepTimer = setInterval(() => {
+    sweep().catch((err: Error) => logger.warn({ err: err.message }, "outbox sweep failed"));
+  }, config.OUTBOX_SWEEP_MS);
+
+  const id = `${hostname()}:${process.pid}`;
+  const key = heartbeatKey(config.REDIS_PREFIX, id);
+  const beat = () => connection.set(key, now().toISOString(), "PX", HEARTBEAT_MS * 3);
+  await beat();
+  const timer = setInterval(() => {
+    beat().catch((err: Error) => logger.warn({ err: err.message }, "heartbeat failed"));
+  }, HEARTBEAT_MS);
+  return {
+    names: [EMAIL_QUEUE, MAINTENANCE_QUEUE],
+    async close() {
+      clearInterval(timer);
+      clearInterval(sweepTimer);
+      await Promise.all([emailWorker.close(), maintenanceWorker.close()]);
+      await Promise.all([emailQueue.close(), maintenanceQueue.close()]);
+      deps.transport.close();
+      await connection.del(key).catch(() => 0);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../bot/create-app.ts";
+import type { Config } from "../../domain/config/load-config.ts";
+import { createLogger } from "../../domain/log/create-logger.ts";
+import { createRedis } from "../../jobs/create-redis.ts";
+import type { Db } from "../../prisma/create-db.ts";
+
+export interface RunningBot {
+  url: string;
+  post(activity: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Starts the real bot HTTP server on a free loopback port, over the given database. */
+export async function startBot(config: Config, db: Db, now?: () => Date): Promise<RunningBot> {
+  const logger = createLogger({ level: config.LOG_LEVEL, name: "bot-test" });
+  const redis = createRedis(config.REDIS_URL);
+  const { server } = createApp({ config, db, redis, logger, ...(now ? { now } : {}) });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    post: (activity, headers = {}) =>
+      fetch(`${url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: typeof activity === "string" ? activity : JSON.stringify(activity),
+      }),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis.quit();
+    },
+  };
+}
