@@ -1,6 +1,7 @@
 import type { Config } from "../../domain/config/load-config.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
 import type { Db } from "../../prisma/create-db.ts";
+import type { TurnUser } from "../teams/resolve-user.ts";
 
 /** What the bot's commands depend on, built once in `bot/main.ts`. */
 export interface BotDeps {
@@ -15,7 +16,7 @@ export interface BotDeps {
 export interface CommandContext {
   /** The words after the trigger, as typed. */
   args: string;
-  user: { aadObjectId: string | undefined; name: string | undefined };
+  user: TurnUser;
   deps: BotDeps;
   logger: Logger;
 }

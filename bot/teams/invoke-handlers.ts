@@ -1,0 +1,7 @@
+import type { InvokeHandler } from "./invoke-handler.ts";
+
+/**
+ * Every invoke the bot answers. Each capability adds its handler here (one line);
+ * anything else gets `unhandledInvoke`'s valid answer.
+ */
+export const invokeHandlers: InvokeHandler[] = [];

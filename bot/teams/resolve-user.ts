@@ -1,0 +1,34 @@
+import type { AgentRole } from "../../prisma/generated/enums.ts";
+import type { BotDeps } from "../commands/command.ts";
+
+/** Who is speaking, as far as the bot's rules go. */
+export interface TurnUser {
+  aadObjectId: string | undefined;
+  name: string | undefined;
+  /** The agent's id in our table, when known. */
+  agentId: number | null;
+  /** Null for someone who is not an agent: they may read nothing personal. */
+  role: AgentRole | null;
+}
+
+/**
+ * Finds the agent behind a Teams user by AAD object id. The administrators listed in
+ * BPC40_ADMINS are admins even before they are in the table; in local mode (no
+ * credentials, the local chat client) the speaker is an admin.
+ */
+export async function resolveUser(
+  deps: BotDeps,
+  from: { aadObjectId?: string | undefined; name?: string | undefined } | undefined,
+): Promise<TurnUser> {
+  const aadObjectId = from?.aadObjectId;
+  const base = { aadObjectId, name: from?.name };
+  const agent = aadObjectId
+    ? await deps.db.agent.findUnique({ where: { aadObjectId }, select: { id: true, role: true, active: true } })
+    : null;
+  if (aadObjectId && deps.config.BPC40_ADMINS.includes(aadObjectId)) {
+    return { ...base, agentId: agent?.id ?? null, role: "ADMIN" };
+  }
+  if (agent?.active) return { ...base, agentId: agent.id, role: agent.role };
+  if (deps.config.localMode) return { ...base, agentId: agent?.id ?? null, role: "ADMIN" };
+  return { ...base, agentId: null, role: null };
+}
