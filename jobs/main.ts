@@ -1,10 +1,14 @@
+import { createAdapter } from "../bot/teams/create-adapter.ts";
+import { createProactiveSender } from "../bot/teams/send-proactive.ts";
 import { describeConfig, loadConfig } from "../domain/config/load-config.ts";
 import { createLogger } from "../domain/log/create-logger.ts";
+import { reminderSettings } from "../domain/reminders/reminder-settings.ts";
 import { createDb } from "../prisma/create-db.ts";
 import { createRedis } from "./create-redis.ts";
 import { createTransport } from "./mail/create-transport.ts";
 import { DEFAULT_MAIL_DIR, startMailCatcher } from "./mail/start-mail-catcher.ts";
 import { onShutdown } from "./on-shutdown.ts";
+import { sendAgentsDigest } from "./processors/agents-digest.ts";
 import { startWorkers } from "./start-workers.ts";
 
 /** Entry point of the worker process: queues, processors and schedulers. */
@@ -23,7 +27,31 @@ async function main(): Promise<void> {
   if (catcher)
     logger.info({ dir: config.MAIL_CATCHER_DIR ?? DEFAULT_MAIL_DIR }, "SMTP_URL absent : e-mails capturés localement");
   const transport = createTransport(config, config.SMTP_URL ?? catcher!.url);
-  const workers = await startWorkers({ config, db, connection, transport, logger });
+  // The digest is a proactive Teams message: the worker speaks the Bot Framework protocol too.
+  const sender = createProactiveSender({
+    adapter: createAdapter(config, logger),
+    appId: config.MICROSOFT_APP_ID,
+    logger,
+  });
+  const workers = await startWorkers({
+    config,
+    db,
+    connection,
+    transport,
+    logger,
+    maintenance: {
+      "agents-digest": () =>
+        sendAgentsDigest({
+          db,
+          redis: connection,
+          prefix: config.REDIS_PREFIX,
+          sender,
+          settings: reminderSettings(config),
+          logger,
+          now: () => new Date(),
+        }),
+    },
+  });
   logger.info({ queues: workers.names }, "worker prêt");
   onShutdown(logger, async () => {
     await workers.close();

@@ -4,11 +4,13 @@ import type { Redis } from "ioredis";
 import type { Transporter } from "nodemailer";
 import type { Config } from "../domain/config/load-config.ts";
 import type { Logger } from "../domain/log/create-logger.ts";
+import { reminderSettings } from "../domain/reminders/reminder-settings.ts";
+import { runReminderScan } from "../domain/reminders/run-reminder-scan.ts";
 import type { Db } from "../prisma/create-db.ts";
 import { createSendLimiter } from "./mail/send-limiter.ts";
 import { dispatchPending } from "./outbox/dispatch-pending.ts";
 import { sendEmail } from "./processors/send-email.ts";
-import { createEmailQueue, EMAIL_QUEUE, type EmailJob } from "./queues/email-queue.ts";
+import { createEmailQueue, EMAIL_QUEUE, type EmailJob, enqueueEmails } from "./queues/email-queue.ts";
 import {
   createMaintenanceQueue,
   MAINTENANCE_QUEUE,
@@ -25,7 +27,7 @@ export interface WorkerDeps {
   transport: Transporter;
   logger: Logger;
   now?: () => Date;
-  /** Extra recurring work (reminder scans, digest), keyed by job name. */
+  /** Recurring work that needs more than the database and the mailer (the digest), by job name. */
   maintenance?: Partial<Record<MaintenanceJobName, (job: Job<MaintenanceJob>) => Promise<unknown>>>;
   /** False in tests that drive the schedulers themselves. */
   schedules?: boolean;
@@ -33,6 +35,8 @@ export interface WorkerDeps {
 
 export interface RunningWorkers {
   names: string[];
+  /** Queues the pending outbox rows now instead of at the next sweep. */
+  sweep(): Promise<void>;
   /** Stops taking jobs, lets the ones in flight finish (or hands them back), then returns. */
   close(): Promise<void>;
 }
@@ -68,7 +72,15 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       stalledInterval: config.JOB_LOCK_MS,
     },
   );
-  const handlers = deps.maintenance ?? {};
+  const handlers: Partial<Record<MaintenanceJobName, (job: Job<MaintenanceJob>) => Promise<unknown>>> = {
+    "reminder-scan": async () => {
+      const result = await runReminderScan(db, now(), reminderSettings(config));
+      await enqueueEmails(emailQueue, result.notificationIds);
+      logger.info({ created: result.created, alreadyRecorded: result.alreadyRecorded }, "relances enregistrées");
+      return result.created;
+    },
+    ...deps.maintenance,
+  };
   const maintenanceWorker = new Worker<MaintenanceJob, unknown, MaintenanceJobName>(
     MAINTENANCE_QUEUE,
     async (job) => {
@@ -106,6 +118,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   }, HEARTBEAT_MS);
   return {
     names: [EMAIL_QUEUE, MAINTENANCE_QUEUE],
+    sweep,
     async close() {
       clearInterval(timer);
       clearInterval(sweepTimer);

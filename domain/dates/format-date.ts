@@ -15,15 +15,15 @@ const shortFormat = new Intl.DateTimeFormat("fr-FR", {
   year: "numeric",
 });
 
-/** `mardi 3 juin 2025`, in Europe/Paris. */
+/** `mardi 3 juin 2025`, `mardi 1er juillet 2025`, in Europe/Paris. */
 export function formatDate(date: Date): string {
-  return dayFormat.format(date);
+  return dayFormat.format(date).replace(/^(\S+ )1 /, "$11er ");
 }
 
 /** `mardi 3 juin 2025 à 18 h 00`, in Europe/Paris. */
 export function formatDateTime(date: Date): string {
   const [hours, minutes] = timeFormat.format(date).split(":");
-  return `${dayFormat.format(date)} à ${hours} h ${minutes}`;
+  return `${formatDate(date)} à ${hours} h ${minutes}`;
 }
 
 /** `03/06/2025`, in Europe/Paris (for tables and lists). */

@@ -30,15 +30,16 @@ export function createMaintenanceQueue(connection: ConnectionOptions, config: Co
  * Crons run in Europe/Paris; the configuration refuses a time between 02:00 and 03:00,
  * which does not exist or happens twice on daylight-saving days.
  */
-export async function upsertSchedules(queue: MaintenanceQueue, config: Config): Promise<void> {
+export async function upsertSchedules(queue: MaintenanceQueue, config: Config, from?: Date): Promise<void> {
+  const start = from ? { startDate: from } : {};
   await queue.upsertJobScheduler(
     "reminder-scan",
-    { pattern: config.SCAN_CRON, tz: config.TZ_DEFAULT },
+    { pattern: config.SCAN_CRON, tz: config.TZ_DEFAULT, ...start },
     { name: "reminder-scan" },
   );
   await queue.upsertJobScheduler(
     "agents-digest",
-    { pattern: config.DIGEST_CRON, tz: config.TZ_DEFAULT },
+    { pattern: config.DIGEST_CRON, tz: config.TZ_DEFAULT, ...start },
     { name: "agents-digest" },
   );
 }

@@ -1,7 +1,7 @@
+import { parisDaysFrom } from "../../domain/dates/paris-time.ts";
 import type { HolderKind } from "../generated/enums.ts";
 import { slugify } from "./cantons.ts";
 import type { Idea } from "./ideas.ts";
-import { parisDaysFrom } from "./paris-time.ts";
 import { type EmailBook, landlinePhone, mobilePhone, ofPlace, personName, streetAddress } from "./people.ts";
 import type { Rng } from "./prng.ts";
 

@@ -1,6 +1,6 @@
+import { dateOnly, parisDay } from "../../domain/dates/paris-time.ts";
 import { normalizeKey } from "../../domain/text/normalize-key.ts";
 import type { CheckSeed, InvoiceSeed } from "./follow-up-types.ts";
-import { dateOnly, parisDay } from "./paris-time.ts";
 import type { Rng } from "./prng.ts";
 import type { Timeline } from "./timeline.ts";
 

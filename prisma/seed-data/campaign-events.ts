@@ -1,7 +1,7 @@
+import { parisDaysFrom, parisTime } from "../../domain/dates/paris-time.ts";
 import type { EventKind, EventStatus } from "../generated/enums.ts";
 import { AGENTS } from "./agents.ts";
 import { answer, EVENT_DOMAIN, type EventSeed, type Invitee, SERVICES } from "./build-events.ts";
-import { parisDaysFrom, parisTime } from "./paris-time.ts";
 import { createRng, seedOf } from "./prng.ts";
 import {
   ROOM_ASSEMBLY,

@@ -1,4 +1,4 @@
-import { parisTime } from "./paris-time.ts";
+import { parisTime } from "../../domain/dates/paris-time.ts";
 
 /**
  * Fields of action the Département funds, grouped in families; each edition publishes

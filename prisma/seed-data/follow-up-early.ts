@@ -1,7 +1,7 @@
+import { addDays } from "../../domain/dates/paris-time.ts";
 import { buildInvoices, type CheckPlan } from "./build-invoices.ts";
 import { type FollowUpKit, laterOf } from "./follow-up-kit.ts";
 import type { FollowUpSeed } from "./follow-up-types.ts";
-import { addDays } from "./paris-time.ts";
 
 /** Conventions sent this many days ago and still unsigned: the reminder scan must find them (> 15 days). */
 const OVERDUE_SENT_DAYS = [16, 23, 38, 52, 75, 120] as const;

@@ -1,9 +1,9 @@
+import { parisDaysFrom } from "../../domain/dates/paris-time.ts";
 import { CASEWORKERS } from "./agents.ts";
 import type { ProjectSeed } from "./build-projects.ts";
 import type { EditionFacts } from "./editions.ts";
 import type { AgreementSeed, FollowUpSeed, PaymentSeed, ProjectDates } from "./follow-up-types.ts";
 import type { MandateBook } from "./mandate-book.ts";
-import { parisDaysFrom } from "./paris-time.ts";
 import { createRng, type Rng, seedOf } from "./prng.ts";
 import { Timeline } from "./timeline.ts";
 

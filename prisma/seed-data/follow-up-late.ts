@@ -1,7 +1,7 @@
+import { addDays, parisDaysFrom, parisTime } from "../../domain/dates/paris-time.ts";
 import { buildInvoices, type CheckPlan, justifiedCents } from "./build-invoices.ts";
 import { earlierOf, type FollowUpKit, laterOf } from "./follow-up-kit.ts";
 import type { AgreementSeed, FollowUpSeed, InaugurationSeed, InvoiceSeed, PaymentSeed } from "./follow-up-types.ts";
-import { addDays, parisDaysFrom, parisTime } from "./paris-time.ts";
 import { Timeline } from "./timeline.ts";
 
 interface Works {

@@ -1,4 +1,4 @@
-import { parisDay } from "./paris-time.ts";
+import { parisDay } from "../../domain/dates/paris-time.ts";
 
 /**
  * Hands out Astre mandate numbers ("M2023-004512"): one series per accounting year,

@@ -1,4 +1,4 @@
-import { addDays, parisDaysFrom } from "./paris-time.ts";
+import { addDays, parisDaysFrom } from "../../domain/dates/paris-time.ts";
 import type { Rng } from "./prng.ts";
 
 const HOUR_MS = 3_600_000;

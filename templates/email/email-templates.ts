@@ -6,6 +6,7 @@ import type { EmailTemplate } from "./email-template.ts";
 import { eventInvitation } from "./event-invitation.ts";
 import { eventReminder } from "./event-reminder.ts";
 import { invoiceIncomplete } from "./invoice-incomplete.ts";
+import { justificationsReminder } from "./justifications-reminder.ts";
 import { laureatAnnounced } from "./laureat-announced.ts";
 import { paymentSent } from "./payment-sent.ts";
 import { reportReminder } from "./report-reminder.ts";
@@ -20,6 +21,7 @@ export const emailTemplates = {
   "agreement-reminder": agreementReminder,
   "payment-sent": paymentSent,
   "invoice-incomplete": invoiceIncomplete,
+  "justifications-reminder": justificationsReminder,
   "report-reminder": reportReminder,
   "event-invitation": eventInvitation,
   "event-reminder": eventReminder,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parisDaysFrom } from "../../domain/dates/paris-time.ts";
 import { normalizeKey } from "../../domain/text/normalize-key.ts";
 import { createDb } from "../../prisma/create-db.ts";
 import {
@@ -15,7 +16,6 @@ import {
 } from "../../prisma/generated/enums.ts";
 import { describeSeedSummary, isDatabaseEmpty, type SeedSummary, seed } from "../../prisma/seed.ts";
 import { buildDemoData } from "../../prisma/seed-data/demo-data.ts";
-import { parisDaysFrom } from "../../prisma/seed-data/paris-time.ts";
 import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
 
 /** A Friday in March, nine days before the change to summer time. */

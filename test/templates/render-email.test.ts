@@ -88,6 +88,15 @@ const payloads: { [N in TemplateName]: TemplatePayloadInput<N> } = {
     daysBefore: 7,
   },
   "agent-test": { requestedBy: "Camille Agent", requestedAt: "2025-06-03T16:00:00Z" },
+  "justifications-reminder": {
+    holderName: "Léa Dufau",
+    projectReference: "2024-012",
+    projectTitle: "Pumptrack de Pontonx-sur-l'Adour",
+    advanceSentAt: "2025-06-03",
+    paidCents: 500000,
+    justifiedCents: 0,
+    awardedCents: 123450,
+  },
 };
 
 /** What each e-mail must say, in both parts (French amounts and dates with their exact spaces). */
@@ -97,7 +106,7 @@ const expected: Record<TemplateName, string[]> = {
     AMOUNT,
     "lauréats du Budget participatif citoyen des Landes 2024",
   ],
-  "agreement-to-sign": [AMOUNT, "CONV-2024-012", "mardi 1 juillet 2025", "Consulter la convention"],
+  "agreement-to-sign": [AMOUNT, "CONV-2024-012", "mardi 1er juillet 2025", "Consulter la convention"],
   "agreement-reminder": ["mardi 3 juin 2025", "il y a 21\u00a0jours", "CONV-2024-012"],
   "payment-sent": [AMOUNT, "acompte", "mardi 3 juin 2025", "2025-004567", "5\u202f000,00\u00a0€"],
   "invoice-incomplete": [
@@ -107,6 +116,7 @@ const expected: Record<TemplateName, string[]> = {
     "le détail des travaux réalisés",
   ],
   "report-reminder": ["mardi 3 juin 2025", "fréquentation", "photos"],
+  "justifications-reminder": ["mardi 3 juin 2025", "factures", AMOUNT, "5\u202f000,00\u00a0€", "0,00\u00a0€"],
   "event-invitation": ["Bonjour Madame la Maire,", "mardi 3 juin 2025, de 18 h 00 à 20 h 00", "Je participerai"],
   "event-reminder": ["dans 7\u00a0jours, le mardi 3 juin 2025 à 18 h 00", "Parc municipal"],
   "agent-test": ["message de test", "mardi 3 juin 2025 à 18 h 00", "Camille Agent"],
@@ -129,7 +139,7 @@ function thrown(fn: () => unknown): TemplatePayloadError {
 describe("renderEmail", () => {
   it("covers every template with a fixture", () => {
     expect([...templateNames].sort()).toEqual(Object.keys(payloads).sort());
-    expect(templateNames).toHaveLength(9);
+    expect(templateNames).toHaveLength(10);
   });
 
   it.each(templateNames)("renders %s in French, in both parts", (name) => {

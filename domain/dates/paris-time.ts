@@ -73,3 +73,16 @@ export function dateOnly(instant: Date): Date {
 export function addDays(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }
+
+/** `2026-11-28`: the Paris calendar day, as used in idempotency keys and day comparisons. */
+export function parisDayKey(instant: Date): string {
+  const { year, month, day } = parisDay(instant);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Whole Paris calendar days from `from` to `to` (negative when `to` is earlier), whatever the DST changes. */
+export function parisDaysBetween(from: Date, to: Date): number {
+  const a = parisDay(from);
+  const b = parisDay(to);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+}
