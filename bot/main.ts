@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const db = createDb({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis unavailable"));
-  const { server } = createApp({ config, db, redis, logger });
+  const app = createApp({ config, db, redis, logger });
+  const { server } = app;
   await new Promise<void>((resolve) => server.listen(config.PORT, "0.0.0.0", resolve));
   const base = `http://localhost:${(server.address() as { port: number }).port}`;
   if (config.localMode) {
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   }
   logger.info({ endpoint: `${base}/api/messages`, health: `${base}/healthz` }, "bot prêt");
   onShutdown(logger, async () => {
-    server.close();
+    // Stop accepting, let the requests in flight finish, then release the connections.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
     await Promise.allSettled([db.$disconnect(), redis.quit()]);
   });
 }

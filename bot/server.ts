@@ -1,7 +1,9 @@
 import type { CloudAdapter } from "botbuilder";
 import type { Redis } from "ioredis";
 import restify from "restify";
+import type { Config } from "../domain/config/load-config.ts";
 import type { Logger } from "../domain/log/create-logger.ts";
+import { readQueueHealth } from "../jobs/queue-health.ts";
 import type { Db } from "../prisma/create-db.ts";
 import type { Bpc40Bot } from "./teams/bpc40-bot.ts";
 import { checkActivity } from "./teams/check-activity.ts";
@@ -10,6 +12,7 @@ import { checkActivity } from "./teams/check-activity.ts";
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
+  config: Config;
   /** Without credentials (local mode) requests carry no token. */
   requireToken: boolean;
   adapter: CloudAdapter;
@@ -20,7 +23,7 @@ export interface ServerDeps {
 }
 
 /** The bot's HTTP server: `/api/messages` for Teams and `/healthz` for operators. */
-export function createServer({ requireToken, adapter, bot, db, redis, logger }: ServerDeps): restify.Server {
+export function createServer({ config, requireToken, adapter, bot, db, redis, logger }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: "bpc40", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -44,7 +47,7 @@ export function createServer({ requireToken, adapter, bot, db, redis, logger }: 
   });
 
   server.get("/healthz", async (_req, res) => {
-    const [postgres, redisState] = await Promise.all([
+    const [postgres, redisState, jobs] = await Promise.all([
       db.$queryRaw`SELECT 1`.then(
         () => "ok",
         () => "injoignable",
@@ -53,9 +56,18 @@ export function createServer({ requireToken, adapter, bot, db, redis, logger }: 
         () => "ok",
         () => "injoignable",
       ),
+      readQueueHealth(redis, config).catch((error: Error) => {
+        logger.warn({ err: error.message }, "queue health unavailable");
+        return null;
+      }),
     ]);
     const healthy = postgres === "ok" && redisState === "ok";
-    res.send(healthy ? 200 : 503, { status: healthy ? "ok" : "dégradé", postgres, redis: redisState });
+    res.send(healthy ? 200 : 503, {
+      status: healthy ? "ok" : "dégradé",
+      postgres,
+      redis: redisState,
+      ...(jobs ? { workers: jobs.workers, queues: jobs.queues } : {}),
+    });
   });
 
   server.on("restifyError", (_req, _res, error, callback) => {

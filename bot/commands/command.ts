@@ -10,6 +10,14 @@ export interface BotDeps {
   logger: Logger;
   /** The current instant; tests set it. */
   now: () => Date;
+  /** Hands committed outbox rows to the e-mail queue (the sweep would find them anyway). */
+  outbox: OutboxQueue;
+}
+
+export interface OutboxQueue {
+  enqueue(notificationIds: number[]): Promise<void>;
+  /** Puts failed notifications back to be sent; returns those actually retried. */
+  retry(notificationIds: number[]): Promise<number[]>;
 }
 
 /** The small view of a Teams turn that commands see (no botbuilder types here). */
@@ -30,5 +38,7 @@ export interface Command {
   triggers: string[];
   /** One line for `aide`. */
   help: string;
+  /** The least role allowed to run it (roles are nested); READER when absent. Checked by `runCommand`. */
+  requires?: "READER" | "AGENT" | "ADMIN";
   handle(context: CommandContext): Promise<Reply>;
 }

@@ -1,17 +1,34 @@
 import { normalizeKey } from "../../domain/text/normalize-key.ts";
+import { agentCommand, agentsCommand } from "./agents.ts";
 import { createAideCommand } from "./aide.ts";
 import type { Command } from "./command.ts";
+import { emailsCommand } from "./emails.ts";
+import { mesProjetsCommand } from "./mes-projets.ts";
+import { projetsCommand } from "./projets.ts";
+import { rapportCommand } from "./rapport.ts";
+import { rechercheCommand } from "./recherche.ts";
+import { relancesCommand } from "./relances.ts";
 import { statutCommand } from "./statut.ts";
 
-/** The ordered routing table; help comes last and is the fallback. */
-const commands: Command[] = [statutCommand];
+/** The ordered routing table; help comes last; text matching no trigger is a project search. */
+const commands: Command[] = [
+  statutCommand,
+  relancesCommand,
+  rapportCommand,
+  emailsCommand,
+  agentsCommand,
+  agentCommand,
+  projetsCommand,
+  mesProjetsCommand,
+  rechercheCommand,
+];
 const aide = createAideCommand(() => [...commands, aide]);
 export const allCommands: readonly Command[] = [...commands, aide];
 
 export interface Route {
   command: Command;
   args: string;
-  /** False when nothing matched and help answers instead. */
+  /** False when no trigger matched and the text is searched as a project query instead. */
   matched: boolean;
 }
 
@@ -26,5 +43,6 @@ export function routeCommand(text: string): Route {
       return { command, args: trimmed.slice(word.length).trim(), matched: true };
     }
   }
-  return { command: aide, args: trimmed, matched: false };
+  // Text that is no command is a project search (« skatepark grenade », « 2022-017 »).
+  return { command: rechercheCommand, args: trimmed, matched: false };
 }

@@ -1,4 +1,5 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
+import { refusalFor } from "./check-access.ts";
 import type { CommandContext, Reply } from "./command.ts";
 import { routeCommand } from "./route-command.ts";
 
@@ -19,13 +20,12 @@ export async function runCommand(text: string, context: Omit<CommandContext, "ar
     };
   }
   const route = routeCommand(text);
+  const refusal = refusalFor(route.command, context.user, route.matched);
+  if (refusal) return { text: refusal };
   const logger = context.logger.child({ command: route.command.name });
   try {
-    const reply = await route.command.handle({ ...context, logger, args: route.args });
-    if (!route.matched && "text" in reply) {
-      return { text: `Je ne connais pas la commande « ${text.trim().slice(0, 60)} ».\n\n${reply.text}` };
-    }
-    return reply;
+    // Unmatched text went to the project search, which says itself what it did not understand.
+    return await route.command.handle({ ...context, logger, args: route.args });
   } catch (error) {
     if (error instanceof DomainError) return { text: error.frenchMessage };
     throw error;

@@ -1,21 +1,114 @@
-import { CardFactory, type InvokeResponse, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
-import type { BotDeps, Reply } from "../commands/command.ts";
+import { ActivityTypes, type InvokeResponse, TeamsActivityHandler, TurnContext } from "botbuilder";
+import { forgetConversationReference } from "../../domain/conversations/forget-conversation-reference.ts";
+import type { BotDeps } from "../commands/command.ts";
 import { runCommand } from "../commands/run-command.ts";
 import { unhandledInvoke } from "./invoke-handler.ts";
 import { invokeHandlers } from "./invoke-handlers.ts";
-import { resolveUser } from "./resolve-user.ts";
+import { isAddressedToBot } from "./is-addressed-to-bot.ts";
+import { activityTenants, isFromAllowedTenant } from "./is-from-allowed-tenant.ts";
+import { rememberConversation } from "./remember-conversation.ts";
+import { resolveUser, type TurnUser } from "./resolve-user.ts";
+import { toActivity } from "./to-activity.ts";
+import { unknownUserInvoke } from "./unknown-user-invoke.ts";
+import { welcomeOnInstall, welcomeOnMembersAdded } from "./welcome.ts";
+import { TYPING_DELAY_MS, withTyping } from "./with-typing.ts";
+
+export { toActivity };
+
+export interface BotOptions {
+  /** Show the typing indicator when an answer takes longer than this; null: never. Default 300 ms. */
+  typingDelayMs?: number | null;
+}
+
+/** Activities from a person in a conversation: the turn gets a user and the conversation is remembered. */
+const CONVERSATIONAL = new Set<string>([
+  ActivityTypes.Message,
+  ActivityTypes.ConversationUpdate,
+  ActivityTypes.InstallationUpdate,
+  ActivityTypes.Invoke,
+]);
+
+interface TurnFacts {
+  user: TurnUser;
+  /** True when this turn recorded the conversation for the first time. */
+  firstContact: boolean;
+}
+const TURN_FACTS = Symbol("bpc40.turnFacts");
 
 /**
  * The Teams activity handler: the only place where a turn becomes our small
  * contexts (`CommandContext`, `InvokeContext`). Commands never see botbuilder types.
  */
 export class Bpc40Bot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly options: BotOptions = {},
+  ) {
     super();
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (context.activity.action === "add") await welcomeOnInstall(context, (await this.facts(context)).firstContact);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await welcomeOnMembersAdded(context, (await this.facts(context)).firstContact);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      if (context.activity.action === "remove")
+        await forgetConversationReference(deps.db, context.activity.conversation.id);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botRemoved = context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient?.id);
+      if (botRemoved) await forgetConversationReference(deps.db, context.activity.conversation.id);
+      await next();
+    });
+  }
+
+  /**
+   * Before any handler: activities of another tenant are dropped (see
+   * `isFromAllowedTenant`), then the speaker is resolved once and the conversation
+   * reference saved (at most one write).
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    // Local mode authenticates nothing, so a tenant there proves nothing: checked with credentials only.
+    const { localMode, MICROSOFT_APP_TENANT_ID } = this.deps.config;
+    if (!localMode && !isFromAllowedTenant(activity, MICROSOFT_APP_TENANT_ID)) {
+      await this.refuseOtherTenant(context);
+      return;
+    }
+    if (CONVERSATIONAL.has(activity.type)) {
+      const user = await resolveUser(this.deps, activity.from);
+      const saved = await rememberConversation(this.deps, activity, user);
+      context.turnState.set(TURN_FACTS, { user, firstContact: saved === "created" } satisfies TurnFacts);
+    }
+    await super.onTurnActivity(context);
+  }
+
+  private async facts(context: TurnContext): Promise<TurnFacts> {
+    const known = context.turnState.get(TURN_FACTS) as TurnFacts | undefined;
+    return known ?? { user: await resolveUser(this.deps, context.activity.from), firstContact: false };
+  }
+
+  /**
+   * No reply and no write: answering would post into another organisation's Teams. The
+   * refusal is logged (tenant ids only); an invoke gets a 403 so its client stops waiting.
+   */
+  private async refuseOtherTenant(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    this.turnLogger(context).warn(
+      { tenants: activityTenants(activity), type: activity.type },
+      "activity from another tenant ignored",
+    );
+    if (activity.type === ActivityTypes.Invoke) {
+      const value: InvokeResponse = { status: 403, body: { error: "Locataire Microsoft 365 non autorisé." } };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value });
+    }
   }
 
   private turnLogger(context: TurnContext) {
@@ -27,9 +120,15 @@ export class Bpc40Bot extends TeamsActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    const logger = this.turnLogger(context);
+    if (!isAddressedToBot(activity)) {
+      logger.debug("channel message without a mention of the bot ignored");
+      return;
+    }
     const text = stripMentions(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
-    const user = await resolveUser(this.deps, activity.from);
-    const reply = await runCommand(text, { user, deps: this.deps, logger: this.turnLogger(context) });
+    const { user } = await this.facts(context);
+    const delay = this.options.typingDelayMs === undefined ? TYPING_DELAY_MS : this.options.typingDelayMs;
+    const reply = await withTyping(context, delay, logger, () => runCommand(text, { user, deps: this.deps, logger }));
     await context.sendActivity(toActivity(reply));
   }
 
@@ -39,11 +138,13 @@ export class Bpc40Bot extends TeamsActivityHandler {
     const name = activity.name ?? "";
     const handler = invokeHandlers.find((h) => h.names.includes(name));
     if (!handler) return unhandledInvoke(name);
+    const { user } = await this.facts(context);
+    if (user.role === null) return unknownUserInvoke(name);
     const value = typeof activity.value === "object" && activity.value !== null ? activity.value : {};
     return handler.handle({
       name,
       value: value as Record<string, unknown>,
-      user: await resolveUser(this.deps, activity.from),
+      user,
       conversation: { id: activity.conversation.id, type: activity.conversation.conversationType },
       deps: this.deps,
       logger: this.turnLogger(context),
@@ -57,14 +158,4 @@ export class Bpc40Bot extends TeamsActivityHandler {
 /** Removes `<at>…</at>` tags Teams leaves when the mention entity is missing or not ours. */
 export function stripMentions(text: string): string {
   return text.replace(/<at>[^<]*<\/at>/gi, " ").trim();
-}
-
-/** A command's reply as a Teams activity: Markdown text, or an Adaptive Card. */
-export function toActivity(reply: Reply) {
-  if ("text" in reply) {
-    const message = MessageFactory.text(reply.text);
-    message.textFormat = "markdown";
-    return message;
-  }
-  return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.summary);
 }

@@ -1,3 +1,4 @@
+import { registerBootstrapAdmin } from "../../domain/agents/register-bootstrap-admin.ts";
 import type { AgentRole } from "../../prisma/generated/enums.ts";
 import type { BotDeps } from "../commands/command.ts";
 
@@ -13,7 +14,8 @@ export interface TurnUser {
 
 /**
  * Finds the agent behind a Teams user by AAD object id. The administrators listed in
- * BPC40_ADMINS are admins even before they are in the table; in local mode (no
+ * BPC40_ADMINS are admins whatever the table says (their row is created at first
+ * contact, see `registerBootstrapAdmin`); in local mode (no
  * credentials, the local chat client) the speaker is an admin.
  */
 export async function resolveUser(
@@ -26,7 +28,9 @@ export async function resolveUser(
     ? await deps.db.agent.findUnique({ where: { aadObjectId }, select: { id: true, role: true, active: true } })
     : null;
   if (aadObjectId && deps.config.BPC40_ADMINS.includes(aadObjectId)) {
-    return { ...base, agentId: agent?.id ?? null, role: "ADMIN" };
+    // First contact of a configured admin: give them a row so their changes are audited with an id.
+    const agentId = agent?.id ?? (await registerBootstrapAdmin(deps.db, { aadObjectId, name: from?.name }, deps.now()));
+    return { ...base, agentId, role: "ADMIN" };
   }
   if (agent?.active) return { ...base, agentId: agent.id, role: agent.role };
   if (deps.config.localMode) return { ...base, agentId: agent?.id ?? null, role: "ADMIN" };

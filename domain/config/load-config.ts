@@ -50,6 +50,10 @@ const ConfigSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
     MICROSOFT_APP_TENANT_ID: optionalString,
+    /** Where inbound Bot Framework tokens' signing keys are published (tests, sovereign clouds); public cloud when unset. */
+    BOT_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
+    /** The issuer inbound Bot Framework tokens must carry (tests, sovereign clouds); public cloud when unset. */
+    BOT_TOKEN_ISSUER: optionalString,
     BPC40_ADMINS: z
       .string()
       .default("")

@@ -82,7 +82,7 @@ export async function getProjectStatus(db: DbTx, reference: string): Promise<Pro
 }
 
 /** Eligible amount of the invoices whose latest check is `COMPLIANT`. */
-async function sumJustified(db: DbTx, projectId: number): Promise<number> {
+export async function sumJustified(db: DbTx, projectId: number): Promise<number> {
   const invoices = await db.invoice.findMany({
     where: { projectId, cancelledAt: null },
     select: { checks: { select: { eligibleCents: true, outcome: true }, orderBy: { checkedAt: "desc" }, take: 1 } },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
 import { seed } from "../../prisma/seed.ts";
 import { ConnectorStandIn } from "../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
@@ -24,16 +25,31 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-/** Posts a Teams message and returns the text of the bot's single reply. */
-async function ask(text: string, options: Partial<Parameters<typeof teamsMessage>[0]> = {}): Promise<string> {
+type MessageOptions = Partial<Parameters<typeof teamsMessage>[0]>;
+
+/** Posts a Teams message and returns the bot's single reply activity. */
+async function reply(text: string, options: MessageOptions = {}): Promise<Record<string, unknown>> {
   const activity = teamsMessage({ serviceUrl: connector.url, text, ...options });
   const conversationId = (activity.conversation as { id: string }).id;
   const response = await bot.post(activity);
   expect(response.status).toBe(200);
-  const [reply] = await connector.waitFor(1, conversationId);
-  expect(reply?.replyToId).toBe(activity.id);
-  expect(reply?.activity.type).toBe("message");
-  return String(reply?.activity.text);
+  const [answer] = await connector.waitFor(1, conversationId);
+  expect(answer?.replyToId).toBe(activity.id);
+  expect(answer?.activity.type).toBe("message");
+  return answer?.activity ?? {};
+}
+
+/** The text of the bot's single reply. */
+async function ask(text: string, options: MessageOptions = {}): Promise<string> {
+  return String((await reply(text, options)).text);
+}
+
+/** The bot's single reply as an Adaptive Card: its JSON text (the summary first). */
+async function askCard(text: string, options: MessageOptions = {}): Promise<string> {
+  const activity = await reply(text, options);
+  const [attachment] = activity.attachments as { contentType: string; content: unknown }[];
+  expect(attachment?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+  return `${String(activity.text)}\n${JSON.stringify(attachment?.content)}`;
 }
 
 describe("statut over the Bot Framework protocol", () => {
@@ -42,27 +58,27 @@ describe("statut over the Bot Framework protocol", () => {
       where: { reference: "2022-017" },
       include: { holder: true, commune: true },
     });
-    const text = await ask("statut 2022-017");
-    expect(text).toContain("2022-017");
-    expect(text).toContain(project.title);
-    expect(text).toContain(project.holder.name);
-    expect(text).toContain(project.commune?.name ?? "");
+    const card = await askCard("statut 2022-017");
+    expect(card).toContain("2022-017");
+    expect(card).toContain(JSON.stringify(project.title));
+    expect(card).toContain(project.holder.name);
+    expect(card).toContain(project.commune?.name ?? "");
     const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(
       project.awardedCents / 100,
     );
-    expect(text).toContain(`Montant attribué : ${euros}`);
-    expect(text).toMatch(/Statut : \*\*[^*]+\*\*/);
+    expect(card).toContain(JSON.stringify({ title: "Montant attribué", value: euros }));
+    expect(card).toContain(`"text":"${projectStatusLabels[project.status]}"`);
   });
 
   it("strips the leading <at>…</at> mention of a channel message", async () => {
-    const text = await ask("statut 2022-017", { conversationType: "channel", mention: true });
-    expect(text).toContain("2022-017");
-    expect(text).toContain("Skatepark");
+    const card = await askCard("statut 2022-017", { conversationType: "channel", mention: true });
+    expect(card).toContain("2022-017");
+    expect(card).toContain("Skatepark");
   });
 
   it("accepts accents, case and a short number (Statut 2022-17)", async () => {
-    const text = await ask("STATUT 2022-17");
-    expect(text).toContain("2022-017");
+    const card = await askCard("STATUT 2022-17");
+    expect(card).toContain("2022-017");
   });
 
   it("says so in French for an unknown reference", async () => {
@@ -75,10 +91,12 @@ describe("statut over the Bot Framework protocol", () => {
     expect(text).toContain("Indiquez une référence de projet");
   });
 
-  it("answers an unknown command with the help", async () => {
+  it("answers text that is neither a command nor a search with the ways to search", async () => {
+    // Free text is a project search (test/bot/projets.test.ts); « bonjour » holds no word to search.
     const text = await ask("bonjour");
-    expect(text).toContain("Je ne connais pas la commande");
-    expect(text).toContain("statut 2022-017");
+    expect(text).toContain("Je n'ai pas compris « bonjour »");
+    expect(text).toContain("2022-017");
+    expect(text).toContain("**aide**");
   });
 
   it("refuses a malformed activity with 400 and a French reason", async () => {

@@ -58,7 +58,7 @@ export class ConnectorStandIn {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const body = raw ? JSON.parse(raw) : {};
-    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? "");
+    const match = /^(?:\/[\w.-]+)?\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? ""); // optional region, as in …/emea/
     const override = this.respondWith?.(req, body);
     if (override) {
       res.writeHead(override.status, { "content-type": "application/json", ...override.headers });

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../bot/create-app.ts";
+import { type AppDeps, createApp } from "../../bot/create-app.ts";
 import type { Config } from "../../domain/config/load-config.ts";
 import { createLogger } from "../../domain/log/create-logger.ts";
 import { createRedis } from "../../jobs/create-redis.ts";
@@ -11,11 +11,29 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-/** Starts the real bot HTTP server on a free loopback port, over the given database. */
-export async function startBot(config: Config, db: Db, now?: () => Date): Promise<RunningBot> {
+/**
+ * Starts the real bot HTTP server on a free loopback port, over the given database.
+ * The typing indicator is off unless `seams.botOptions` asks for it: on a busy machine
+ * it would otherwise slip in before the replies tests count.
+ */
+export async function startBot(
+  config: Config,
+  db: Db,
+  now?: () => Date,
+  seams: Pick<AppDeps, "adapterOptions" | "botOptions"> = {},
+): Promise<RunningBot> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: "bot-test" });
   const redis = createRedis(config.REDIS_URL);
-  const { server } = createApp({ config, db, redis, logger, ...(now ? { now } : {}) });
+  const app = createApp({
+    config,
+    db,
+    redis,
+    logger,
+    ...(now ? { now } : {}),
+    adapterOptions: seams.adapterOptions,
+    botOptions: { typingDelayMs: null, ...seams.botOptions },
+  });
+  const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -28,6 +46,7 @@ export async function startBot(config: Config, db: Db, now?: () => Date): Promis
       }),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       await redis.quit();
     },
   };

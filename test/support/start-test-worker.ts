@@ -24,6 +24,7 @@ export async function startTestWorker(
   });
   return {
     names: workers.names,
+    sweep: workers.sweep,
     async close() {
       await workers.close();
       await connection.quit();

@@ -9,7 +9,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   const base = loadConfig(process.env);
   return loadConfig({
     NODE_ENV: "test",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DATABASE_URL: testDatabaseUrl(base.DATABASE_URL),
     REDIS_URL: base.REDIS_URL,
     PORT: "0",

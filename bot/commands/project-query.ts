@@ -1,0 +1,86 @@
+import { findWordCandidates } from "../../domain/projects/find-word-candidates.ts";
+import { meaningfulWords } from "../../domain/projects/fold-words.ts";
+import { loadQueryVocabulary } from "../../domain/projects/load-query-vocabulary.ts";
+import { type ParsedProjectQuery, parseProjectQuery } from "../../domain/projects/parse-project-query.ts";
+import { type ProjectHit, searchProjects } from "../../domain/projects/search-projects.ts";
+import { normalizeKey } from "../../domain/text/normalize-key.ts";
+import type { TurnUser } from "../teams/resolve-user.ts";
+import type { BotDeps } from "./command.ts";
+import { isEmptyQuery } from "./describe-project-query.ts";
+
+/** Rows per card page: a Teams card stays readable without scrolling too far. */
+export const PAGE_SIZE = 10;
+/** Longest request accepted from a card's data (a message is capped at the same length). */
+export const MAX_QUERY_LENGTH = 2000;
+/** Highest page number accepted from a card's data. */
+export const MAX_PAGE = 10_000;
+
+/** One page of a request's results; `query` is the request as list cards carry it (« projets 2021 jeunes », « mes projets », free text). */
+export interface ProjectPage {
+  query: string;
+  /** True for `mes projets`: only the projects the speaker follows. */
+  mine: boolean;
+  parsed: ParsedProjectQuery;
+  page: number;
+  total: number;
+  hits: ProjectHit[];
+}
+
+const LIST_WORDS = new Set(["projets", "projet", "liste"]);
+
+/**
+ * Splits a request into who it is for and what it asks: « mes projets 2022 » → mine, « 2022 »;
+ * « projets jeunes » → « jeunes »; anything else is searched as typed.
+ */
+export function readProjectRequest(query: string): { mine: boolean; text: string } {
+  const words = query.trim().split(/\s+/);
+  const mine = normalizeKey(words[0] ?? "") === "mes";
+  if (mine) words.shift();
+  if (LIST_WORDS.has(normalizeKey(words[0] ?? ""))) words.shift();
+  return { mine, text: words.join(" ") };
+}
+
+/**
+ * Runs a request for one page: reads it against the canton and theme names, searches, and
+ * moves back to the last page when the list got shorter since the card was sent. Null
+ * for `mes projets` when the speaker is not an agent of ours. With `listAll: false`, a
+ * request that says nothing (« bonjour ») finds nothing instead of every project.
+ */
+export async function findProjectPage(
+  deps: BotDeps,
+  user: TurnUser,
+  query: string,
+  page: number,
+  { listAll = true } = {},
+): Promise<ProjectPage | null> {
+  const { mine, text } = readProjectRequest(query);
+  if (mine && user.agentId === null) return null;
+  // The lexicon is asked about every typed word while the vocabulary loads (one round trip
+  // saved); words the parser then reads as filters only cost a lookup.
+  const typed = [...new Set(meaningfulWords(text))].slice(0, 16);
+  const [vocabulary, lookups] = await Promise.all([loadQueryVocabulary(deps.db), findWordCandidates(deps.db, typed)]);
+  const candidates = new Map(typed.map((word, i) => [word, lookups[i] ?? []]));
+  const parsed = parseProjectQuery(text, vocabulary);
+  if (!listAll && !mine && isEmptyQuery(parsed)) return { query, mine, parsed, page: 1, total: 0, hits: [] };
+  if (mine && user.agentId !== null) parsed.filters.followedById = user.agentId;
+  const search = (n: number) =>
+    searchProjects(deps.db, parsed.words.join(" "), {
+      limit: PAGE_SIZE,
+      offset: (n - 1) * PAGE_SIZE,
+      filters: parsed.filters,
+      ...(parsed.reference ? { reference: parsed.reference } : {}),
+      now: deps.now(),
+      candidates,
+    });
+  let found = await search(page);
+  const last = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+  if (found.hits.length === 0 && page > last) {
+    page = last;
+    found = await search(page);
+  }
+  return { query, mine, parsed, page, ...found };
+}
+
+/** What to say when `mes projets` comes from someone who is not in our agents' table. */
+export const NOT_AN_AGENT =
+  "Je ne vous trouve pas parmi les agents qui suivent des projets : **mes projets** liste les projets qui vous sont attribués. Essayez **projets 2024** ou **projets canton Seignanx**.";

@@ -1,0 +1,33 @@
+import { type Activity, TurnContext } from "botbuilder";
+import { type SaveOutcome, saveConversationReference } from "../../domain/conversations/save-conversation-reference.ts";
+import type { BotDeps } from "../commands/command.ts";
+import { activityTenants } from "./is-from-allowed-tenant.ts";
+import type { TurnUser } from "./resolve-user.ts";
+
+/**
+ * Keeps the conversation reference of the turn (at most one write, none when nothing
+ * changed) so the digest and RSVP news can be sent proactively later. The agent is
+ * linked only in a personal chat: a channel or group chat belongs to nobody.
+ * Returns null for an activity without a user or conversation.
+ */
+export async function rememberConversation(
+  deps: BotDeps,
+  activity: Activity,
+  user: TurnUser,
+): Promise<SaveOutcome | null> {
+  if (!activity.from?.id || !activity.conversation?.id || !activity.serviceUrl) return null;
+  const conversationType = activity.conversation.conversationType ?? "personal";
+  const reference = TurnContext.getConversationReference(activity);
+  return saveConversationReference(
+    deps.db,
+    {
+      conversationId: activity.conversation.id,
+      conversationType,
+      serviceUrl: activity.serviceUrl,
+      tenantId: activityTenants(activity)[0] ?? null,
+      agentId: conversationType === "personal" ? user.agentId : null,
+      reference: JSON.parse(JSON.stringify(reference)),
+    },
+    deps.now(),
+  );
+}
