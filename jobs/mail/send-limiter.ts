@@ -62,6 +62,7 @@ export interface SendLimiter {
  */
 export function createSendLimiter(options: SendLimiterOptions): SendLimiter {
   const { redis, prefix, max, windowMs, dailyMax } = options;
+  if (max === 0) return { reserve: async () => 0, confirm: async () => {} };
   const guardedWindow = windowMs + Math.max(20, Math.round(windowMs * 0.01));
   return {
     async reserve(member, now) {
