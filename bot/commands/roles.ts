@@ -1,8 +1,9 @@
+import { hasRole } from "../../domain/agents/has-role.ts";
 import type { TurnUser } from "../teams/resolve-user.ts";
 
-/** Agents and admins may write; readers may read. */
+/** For sub-commands that write while their command only reads (`relances envoyer`, `e-mails réessayer`). */
 export function canWrite(user: TurnUser): boolean {
-  return user.role === "AGENT" || user.role === "ADMIN";
+  return hasRole(user.role, "AGENT");
 }
 
 export function writeRefusal(what: string): string {
