@@ -8,11 +8,13 @@ import type { Db } from "../prisma/create-db.ts";
 import type { OutboxQueue } from "./commands/command.ts";
 import { registerMailPages } from "./dev/mail-pages.ts";
 import { createServer } from "./server.ts";
+import { registerTabRoutes } from "./tab/tab-routes.ts";
 import { type BotOptions, Bpc40Bot } from "./teams/bpc40-bot.ts";
 import { type AdapterOptions, createAdapter } from "./teams/create-adapter.ts";
 import { registerFileRoutes } from "./web/file-routes.ts";
 import { registerLegalPages } from "./web/legal-pages.ts";
 import { registerOpsRoutes } from "./web/ops-routes.ts";
+import { registerRsvpRoutes } from "./web/rsvp-routes.ts";
 import { registerUnsubscribeRoutes } from "./web/unsubscribe-routes.ts";
 
 export interface AppDeps {
@@ -37,9 +39,11 @@ export function createApp({ config, db, redis, logger, now = () => new Date(), .
   const bot = new Bpc40Bot({ config, db, logger, now, outbox }, seams.botOptions);
   const server = createServer({ config, requireToken: !config.localMode, adapter, bot, db, redis, logger });
   registerUnsubscribeRoutes(server, { db, config, now });
+  registerRsvpRoutes(server, { db, config, now });
   registerOpsRoutes(server, { redis, config });
   registerLegalPages(server);
   registerFileRoutes(server, { db, config, logger, now });
+  registerTabRoutes(server, { db, config, logger, now });
   if (!config.SMTP_URL && config.NODE_ENV !== "production") {
     registerMailPages(server, { dir: config.MAIL_CATCHER_DIR ?? DEFAULT_MAIL_DIR });
   }

@@ -9,6 +9,7 @@ import { createTransport } from "./mail/create-transport.ts";
 import { DEFAULT_MAIL_DIR, startMailCatcher } from "./mail/start-mail-catcher.ts";
 import { onShutdown } from "./on-shutdown.ts";
 import { sendAgentsDigest } from "./processors/agents-digest.ts";
+import { sendRsvpNotices } from "./processors/rsvp-notices.ts";
 import { startWorkers } from "./start-workers.ts";
 
 /** Entry point of the worker process: queues, processors and schedulers. */
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
           logger,
           now: () => new Date(),
         }),
+      "rsvp-notices": () => sendRsvpNotices({ db, sender, logger, now: () => new Date() }),
     },
   });
   logger.info({ queues: workers.names }, "worker prêt");

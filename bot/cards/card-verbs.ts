@@ -7,7 +7,11 @@ export const CardVerbs = {
   listPage: "projects.page",
   refreshProject: "project.refresh",
   invoiceForm: "invoice.form",
+  invoiceSave: "invoice.save",
   eventForm: "event.form",
+  eventSave: "event.save",
+  eventRefresh: "event.refresh",
+  eventHeld: "event.held",
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -1,3 +1,4 @@
+import { normalizeKey } from "../../domain/text/normalize-key.ts";
 import { mayRun } from "./check-access.ts";
 import type { Command, Reply } from "./command.ts";
 
@@ -7,7 +8,11 @@ export function createAideCommand(commands: () => Command[]): Command {
     name: "aide",
     triggers: ["aide", "help", "?"],
     help: "**aide** : la liste des commandes",
-    async handle({ user }): Promise<Reply> {
+    async handle({ args, user }): Promise<Reply> {
+      // `aide facture`: the command's detailed help, when it has one.
+      const asked = normalizeKey(args.split(/\s+/)[0] ?? "");
+      const detailed = asked ? commands().find((c) => c.triggers.includes(asked) && c.details) : undefined;
+      if (detailed?.details) return { text: detailed.details };
       // Only what this user may run: a reader is not shown the admins' commands.
       const lines = commands()
         .filter((command) => mayRun(command, user))

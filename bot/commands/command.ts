@@ -38,6 +38,8 @@ export interface Command {
   triggers: string[];
   /** One line for `aide`. */
   help: string;
+  /** Detailed help shown by `aide <command>` (Markdown), when the one line is not enough. */
+  details?: string;
   /** The least role allowed to run it (roles are nested); READER when absent. Checked by `runCommand`. */
   requires?: "READER" | "AGENT" | "ADMIN";
   handle(context: CommandContext): Promise<Reply>;

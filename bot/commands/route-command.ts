@@ -1,18 +1,28 @@
 import { normalizeKey } from "../../domain/text/normalize-key.ts";
 import { agentCommand, agentsCommand } from "./agents.ts";
 import { createAideCommand } from "./aide.ts";
+import { changerStatutCommand } from "./changer-statut.ts";
 import type { Command } from "./command.ts";
+import { conventionCommand } from "./convention.ts";
 import { emailsCommand } from "./emails.ts";
+import { evenementCommand } from "./evenement.ts";
+import { evenementsCommand } from "./evenements.ts";
+import { exportAstreCommand } from "./export-astre.ts";
+import { factureCommand } from "./facture.ts";
+import { inaugurationCommand } from "./inauguration.ts";
 import { mesProjetsCommand } from "./mes-projets.ts";
 import { projetsCommand } from "./projets.ts";
 import { rapportCommand } from "./rapport.ts";
 import { rechercheCommand } from "./recherche.ts";
 import { relancesCommand } from "./relances.ts";
+import { sallesCommand } from "./salles.ts";
 import { statutCommand } from "./statut.ts";
+import { versementCommand } from "./versement.ts";
 
 /** The ordered routing table; help comes last; text matching no trigger is a project search. */
 const commands: Command[] = [
   statutCommand,
+  factureCommand,
   relancesCommand,
   rapportCommand,
   emailsCommand,
@@ -20,7 +30,15 @@ const commands: Command[] = [
   agentCommand,
   projetsCommand,
   mesProjetsCommand,
+  evenementCommand,
+  evenementsCommand,
+  inaugurationCommand,
+  sallesCommand,
   rechercheCommand,
+  conventionCommand,
+  versementCommand,
+  exportAstreCommand,
+  changerStatutCommand,
 ];
 const aide = createAideCommand(() => [...commands, aide]);
 export const allCommands: readonly Command[] = [...commands, aide];

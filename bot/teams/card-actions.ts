@@ -2,9 +2,11 @@ import { DomainError } from "../../domain/errors/domain-error.ts";
 import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
 import { normalizeReference } from "../../domain/projects/get-project-status.ts";
 import { CardVerbs } from "../cards/card-verbs.ts";
+import { holdEvent, openEventForm, refreshEvent, saveEvent } from "../cards/handle-event-actions.ts";
 import { handleProjectsPage } from "../cards/handle-projects-page.ts";
 import { buildProjectCard } from "../cards/project-card.ts";
 import { cardAnswer, cardBadRequest, cardMessage } from "./card-action-answers.ts";
+import { openInvoiceForm, saveInvoiceCheck } from "./invoice-card-actions.ts";
 import { type InvokeAnswer, type InvokeContext, type InvokeHandler, unhandledInvoke } from "./invoke-handler.ts";
 
 /** Answers one verb; `data` is the action's `data`, untrusted (validate it). */
@@ -21,6 +23,12 @@ export const cardActions: Record<string, CardAction> = {
   [CardVerbs.openProject]: answerProjectCard,
   [CardVerbs.refreshProject]: answerProjectCard,
   [CardVerbs.listPage]: handleProjectsPage,
+  [CardVerbs.invoiceForm]: openInvoiceForm,
+  [CardVerbs.invoiceSave]: saveInvoiceCheck(handledCardVerbs),
+  [CardVerbs.eventForm]: openEventForm,
+  [CardVerbs.eventSave]: saveEvent(handledCardVerbs),
+  [CardVerbs.eventRefresh]: refreshEvent(handledCardVerbs),
+  [CardVerbs.eventHeld]: holdEvent(handledCardVerbs),
 };
 
 /** The verbs handled right now, for the card builders. */

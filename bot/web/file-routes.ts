@@ -10,6 +10,7 @@ import { writeReportWorkbook } from "../../domain/reports/write-report-workbook.
 import type { Db } from "../../prisma/create-db.ts";
 import { escapeHtml } from "../../templates/email/escape-html.ts";
 import { htmlPage } from "./html-page.ts";
+import { serveGeneratedFile } from "./serve-generated-file.ts";
 
 const refusals = {
   malformed: [403, "Lien invalide", "Ce lien de téléchargement est incomplet. Copiez-le en entier depuis Teams."],
@@ -39,6 +40,8 @@ export function registerFileRoutes(
   // than 100 characters, and a signed token is longer.
   server.get("/files/*", async (req, res) => {
     const now = deps.now();
+    const refuse = (status: number, title: string, text: string) => page(res, status, title, `<p>${text}</p>`);
+    if (await serveGeneratedFile(String(req.params["*"] ?? ""), res, deps, refuse)) return;
     const check = readReportToken(deps.config.BPC40_SECRET, String(req.params["*"] ?? ""), now);
     if (!check.ok) {
       const [status, title, text] = refusals[check.reason];

@@ -18,6 +18,44 @@ const messages = {
     `Je ne connais pas l'édition « ${p.value} ». Éditions enregistrées : ${p.known || "aucune"}. Exemple : **rapport 2022**.`,
   IMPORT_FILE_UNREADABLE: (p: { fileName: string; reason: string }) =>
     `Je ne peux pas lire « ${p.fileName} » : ${p.reason}`,
+  INVOICE_FIELD_INVALID: (p: { reason: string }) => `Contrôle non enregistré : ${p.reason}.`,
+  INVOICE_ELIGIBLE_OVER_AMOUNT: (p: { eligible: string; amount: string }) =>
+    `Contrôle non enregistré : le montant éligible (${p.eligible}) dépasse le montant de la facture (${p.amount}).`,
+  INVOICE_DATE_IN_FUTURE: (p: { date: string; today: string }) =>
+    `Contrôle non enregistré : la facture est datée du ${p.date}, après aujourd'hui (${p.today}).`,
+  INVOICE_DATE_BEFORE_EDITION: (p: { date: string; start: string; edition: number }) =>
+    `Contrôle non enregistré : la facture est datée du ${p.date}, avant le début de l'édition ${p.edition} (${p.start}).`,
+  INVOICE_DUPLICATE: (p: { supplier: string; number: string; reference: string; checkId: number }) =>
+    `La facture ${p.number} de ${p.supplier} est déjà enregistrée sur le projet ${p.reference} (contrôle n° ${p.checkId}). Pour la corriger : **facture modifier ${p.checkId} …** (tapez **aide facture**).`,
+  INVOICE_PROJECT_CLOSED: (p: { reference: string; status: string }) =>
+    `Le projet ${p.reference} est ${p.status} : on n'y enregistre plus de contrôle de facture.`,
+  INVOICE_CHECK_NOT_FOUND: (p: { checkId: string }) =>
+    `Je ne trouve aucun contrôle de facture n° ${p.checkId}. Son numéro figure dans la réponse qui l'a enregistré.`,
+  INVOICE_NOT_FOUND: (p: { number: string }) =>
+    `Je ne trouve aucune facture ${p.number} en cours. Indiquez la référence du projet : **facture annuler 2022-017 ${p.number} "raison"**.`,
+  INVOICE_AMBIGUOUS: (p: { number: string; references: string }) =>
+    `Plusieurs factures portent le numéro ${p.number} (${p.references}) : précisez le projet, par exemple **facture annuler 2022-017 ${p.number} "raison"**.`,
+  INVOICE_CANCELLED: (p: { number: string; supplier: string }) =>
+    `La facture ${p.number} de ${p.supplier} est annulée : elle ne peut plus être modifiée ni annulée.`,
+  COMMAND_UNCLEAR: (p: { problem: string; usage: string }) => `${p.problem} Exemple : **${p.usage}**.`,
+  AGREEMENT_NOT_FOUND: (p: { reference: string }) =>
+    `Le projet ${p.reference} n'a pas de convention en cours. Tapez **convention ${p.reference}** pour en préparer une.`,
+  AGREEMENT_TRANSITION_REFUSED: (p: { agreementReference: string; current: string; wanted: string; hint: string }) =>
+    `Impossible : la convention ${p.agreementReference} est ${p.current}, elle ne peut pas être ${p.wanted}. ${p.hint}`,
+  AGREEMENT_HAS_PAYMENTS: (p: { agreementReference: string }) =>
+    `La convention ${p.agreementReference} a déjà donné lieu à des versements : elle ne peut pas être annulée ni modifiée.`,
+  PAYMENT_AGREEMENT_UNSIGNED: (p: { reference: string; current: string }) =>
+    `Pas de versement pour le projet ${p.reference} : sa convention n'est pas signée par les deux parties (elle est ${p.current}).`,
+  PAYMENT_OVER_LIMIT: (p: { kind: string; amount: string; limit: string; why: string }) =>
+    `Versement refusé : ${p.kind} de ${p.amount} dépasserait ce qui peut être versé (${p.limit} au plus : ${p.why}).`,
+  MANDATE_INVALID: (p: { value: string }) =>
+    `« ${p.value} » n'est pas un numéro de mandat Astre : il a la forme M2026-004512 (M, l'année, un tiret, six chiffres).`,
+  DATE_INVALID: (p: { value: string }) =>
+    `« ${p.value} » n'est pas une date : écrivez-la jj/mm/aaaa, par exemple 12/03/2026.`,
+  DATE_IN_FUTURE: (p: { date: string }) =>
+    `La date du ${p.date} est dans le futur : indiquez une date passée (ou « prévu » pour un versement à venir).`,
+  PROJECT_STATUS_UNKNOWN: (p: { value: string; known: string }) =>
+    `Je ne connais pas le statut « ${p.value} ». Statuts possibles : ${p.known}.`,
 } satisfies Record<string, (params: never) => string>;
 
 export type DomainErrorCode = keyof typeof messages;

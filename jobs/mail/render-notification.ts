@@ -1,5 +1,7 @@
 import { UnrecoverableError } from "bullmq";
+import { EventIcsBlockSchema } from "../../domain/events/event-ics-block.ts";
 import { isTemplateName, renderEmail } from "../../templates/email/render-email.ts";
+import { buildEventIcs } from "./build-event-ics.ts";
 
 export interface RenderedNotification {
   subject: string;
@@ -24,6 +26,17 @@ export function renderNotification(
   if (!email.essential) {
     headers["List-Unsubscribe"] = `<${context.unsubscribeUrl}>`;
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
+  const ics = (row.payload as { ics?: unknown } | null)?.ics;
+  if (ics !== undefined) {
+    const block = EventIcsBlockSchema.safeParse(ics);
+    if (!block.success) throw new UnrecoverableError(`bloc iCalendar invalide : ${block.error.message}`);
+    const icalEvent = {
+      method: block.data.method,
+      content: buildEventIcs(block.data),
+      filename: block.data.method === "CANCEL" ? "annulation.ics" : "invitation.ics",
+    };
+    return { subject: email.subject, html: email.html, text: email.text, headers, icalEvent };
   }
   return { subject: email.subject, html: email.html, text: email.text, headers };
 }

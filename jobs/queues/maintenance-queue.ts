@@ -4,7 +4,7 @@ import type { Config } from "../../domain/config/load-config.ts";
 export const MAINTENANCE_QUEUE = "maintenance";
 
 /** Recurring work; each name is one job scheduler, so one run per tick whatever the number of workers. */
-export type MaintenanceJobName = "reminder-scan" | "agents-digest";
+export type MaintenanceJobName = "reminder-scan" | "agents-digest" | "rsvp-notices";
 
 /** No payload: each run reads the current state from PostgreSQL. */
 export type MaintenanceJob = Record<string, never>;
@@ -42,4 +42,6 @@ export async function upsertSchedules(queue: MaintenanceQueue, config: Config, f
     { pattern: config.DIGEST_CRON, tz: config.TZ_DEFAULT, ...start },
     { name: "agents-digest" },
   );
+  // Organisers hear of new RSVP answers at most every 15 minutes (batched).
+  await queue.upsertJobScheduler("rsvp-notices", { every: 15 * 60_000, ...start }, { name: "rsvp-notices" });
 }

@@ -3,6 +3,7 @@ import { agentTest } from "./agent-test.ts";
 import { agreementReminder } from "./agreement-reminder.ts";
 import { agreementToSign } from "./agreement-to-sign.ts";
 import type { EmailTemplate } from "./email-template.ts";
+import { eventCancellation } from "./event-cancellation.ts";
 import { eventInvitation } from "./event-invitation.ts";
 import { eventReminder } from "./event-reminder.ts";
 import { invoiceIncomplete } from "./invoice-incomplete.ts";
@@ -25,6 +26,7 @@ export const emailTemplates = {
   "report-reminder": reportReminder,
   "event-invitation": eventInvitation,
   "event-reminder": eventReminder,
+  "event-cancellation": eventCancellation,
   "agent-test": agentTest,
 } as const satisfies Record<string, EmailTemplate>;
 

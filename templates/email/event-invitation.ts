@@ -24,6 +24,8 @@ export const EventInvitationPayloadSchema = z
     projectTitle: payloadFields.line(300).optional(),
     acceptUrl: payloadFields.url().optional(),
     declineUrl: payloadFields.url().optional(),
+    /** A new version of an invitation already sent (date or place changed). */
+    updated: z.boolean().optional(),
   })
   .refine((p) => p.endsAt.getTime() >= p.startsAt.getTime(), {
     path: ["endsAt"],
@@ -47,9 +49,12 @@ export const eventInvitation = defineEmailTemplate({
       ...(p.declineUrl === undefined ? [] : [action("Je ne pourrai pas venir", p.declineUrl)]),
     ];
     return {
-      subject: `Invitation\u00a0: ${shorten(p.eventTitle, 80)}, le ${formatDate(p.startsAt)}`,
+      subject: `${p.updated ? "Invitation modifiée" : "Invitation"}\u00a0: ${shorten(p.eventTitle, 80)}, le ${formatDate(p.startsAt)}`,
       greeting: greeting(p.inviteeName),
       blocks: [
+        ...(p.updated
+          ? [paragraph("Cette invitation remplace la précédente : la date, l'horaire ou le lieu a changé.")]
+          : []),
         paragraph(
           `Le ${departmentName} a le plaisir de vous inviter à l'événement ${frenchQuote(p.eventTitle)}, ${about}.`,
         ),

@@ -25,9 +25,19 @@ afterAll(async () => {
   await schema?.drop();
 });
 
+interface ExtensionAttachment {
+  contentType: string;
+  content: Record<string, unknown>;
+  preview: { content: { title: string } };
+}
+interface ExtensionAnswer {
+  composeExtension: { type: string; text?: string; attachmentLayout?: string; attachments: ExtensionAttachment[] };
+}
+
 async function query(value: unknown) {
   const response = await bot.post(teamsInvoke({ serviceUrl: connector.url, name: "composeExtension/query", value }));
-  return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, any> | null };
+  const body = (await response.json().catch(() => null)) as ExtensionAnswer | null;
+  return { status: response.status, body };
 }
 
 async function ask(text: string, mention = false): Promise<string> {
@@ -53,7 +63,7 @@ describe("message extension (search from the compose box)", () => {
     expect(status).toBe(200);
     expect(body?.composeExtension.type).toBe("result");
     expect(body?.composeExtension.attachmentLayout).toBe("list");
-    const [first] = body?.composeExtension.attachments;
+    const first = body!.composeExtension.attachments[0]!;
     expect(first.preview.content.title).toBe("2022-017 · Skatepark de Grenade-sur-l'Adour");
     expect(first.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(validateAdaptiveCard(first.content)).toEqual([]);

@@ -29,9 +29,11 @@ describe("job schedulers", () => {
     await upsertSchedules(queue, config);
     await upsertSchedules(queue, config);
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(["agents-digest", "reminder-scan"]);
-    expect(schedulers.every((s) => s.tz === "Europe/Paris")).toBe(true);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(["agents-digest", "reminder-scan", "rsvp-notices"]);
+    expect(schedulers.filter((s) => s.key !== "rsvp-notices").every((s) => s.tz === "Europe/Paris")).toBe(true);
+    // The two crons wait for their time; the 15-minute interval's first run is due at once.
     expect(await queue.getDelayedCount()).toBe(2);
+    expect(await queue.getWaitingCount()).toBe(1);
   });
 
   it.each([

@@ -87,6 +87,14 @@ const payloads: { [N in TemplateName]: TemplatePayloadInput<N> } = {
     place: "Parc municipal, Pontonx-sur-l'Adour",
     daysBefore: 7,
   },
+  "event-cancellation": {
+    inviteeName: "Léa Dufau",
+    eventTitle: "Inauguration du pumptrack",
+    startsAt: "2025-06-03T16:00:00Z",
+    endsAt: "2025-06-03T18:00:00Z",
+    place: "Parc municipal, Pontonx-sur-l'Adour",
+    reason: "intempéries",
+  },
   "agent-test": { requestedBy: "Camille Agent", requestedAt: "2025-06-03T16:00:00Z" },
   "justifications-reminder": {
     holderName: "Léa Dufau",
@@ -119,6 +127,7 @@ const expected: Record<TemplateName, string[]> = {
   "justifications-reminder": ["mardi 3 juin 2025", "factures", AMOUNT, "5\u202f000,00\u00a0€", "0,00\u00a0€"],
   "event-invitation": ["Bonjour Madame la Maire,", "mardi 3 juin 2025, de 18 h 00 à 20 h 00", "Je participerai"],
   "event-reminder": ["dans 7\u00a0jours, le mardi 3 juin 2025 à 18 h 00", "Parc municipal"],
+  "event-cancellation": ["est annulé", "mardi 3 juin 2025, de 18 h 00 à 20 h 00", "intempéries"],
   "agent-test": ["message de test", "mardi 3 juin 2025 à 18 h 00", "Camille Agent"],
 };
 
@@ -139,7 +148,7 @@ function thrown(fn: () => unknown): TemplatePayloadError {
 describe("renderEmail", () => {
   it("covers every template with a fixture", () => {
     expect([...templateNames].sort()).toEqual(Object.keys(payloads).sort());
-    expect(templateNames).toHaveLength(10);
+    expect(templateNames).toHaveLength(11);
   });
 
   it.each(templateNames)("renders %s in French, in both parts", (name) => {
@@ -224,7 +233,11 @@ describe("renderEmail", () => {
         expect(text, name).toContain("Pour ne plus recevoir ce type de message");
       }
     }
-    expect(templateNames.filter((name) => !isEssential(name)).sort()).toEqual(["event-invitation", "event-reminder"]);
+    expect(templateNames.filter((name) => !isEssential(name)).sort()).toEqual([
+      "event-cancellation",
+      "event-invitation",
+      "event-reminder",
+    ]);
   });
 
   it("refuses a non-essential e-mail without an unsubscribe link", () => {

@@ -1,0 +1,113 @@
+import { hasRole } from "../../domain/agents/has-role.ts";
+import { getEventOverview } from "../../domain/events/list-upcoming-events.ts";
+import { markEventHeld } from "../../domain/events/mark-event-held.ts";
+import { parisInstant, parseFrenchDay, parseWallClock } from "../../domain/events/parse-event-when.ts";
+import { scheduleEvent } from "../../domain/events/schedule-event.ts";
+import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { InviteeGroup } from "../../prisma/generated/enums.ts";
+import { cardAnswer, cardMessage } from "../teams/card-action-answers.ts";
+import type { InvokeAnswer, InvokeContext } from "../teams/invoke-handler.ts";
+import type { TurnUser } from "../teams/resolve-user.ts";
+import { buildEventCard } from "./event-card.ts";
+import { eventFormFor } from "./event-form-for.ts";
+
+const AGENTS_ONLY = "Désolé, l'organisation des événements est réservée aux agents.";
+const FORM_FIELDS = ["kind", "date", "start", "end", "roomId", "address", "description", "groups", "extraEmails"];
+
+/** Who the audit log names for a Teams user. */
+export function actorOf(user: TurnUser) {
+  return { agentId: user.agentId, name: user.name, aadObjectId: user.aadObjectId };
+}
+
+/** The verbs of the event cards, for `handledCardVerbs` (set by bot/teams/card-actions.ts). */
+export type HandledVerbs = () => string[];
+
+/** `event.form`: the inauguration form of the project named in `data.reference`. */
+export async function openEventForm(context: InvokeContext, data: Record<string, unknown>): Promise<InvokeAnswer> {
+  if (!hasRole(context.user.role, "AGENT")) return cardMessage(AGENTS_ONLY);
+  const reference = typeof data.reference === "string" ? normalizeReference(data.reference) : null;
+  if (!reference)
+    return cardMessage("Cette action ne désigne aucun projet valide (référence attendue, par exemple 2022-017).");
+  return cardAnswer(await eventFormFor(context.deps.db, context.deps.config, reference));
+}
+
+/**
+ * `event.save`: validates the form again on the server (Teams' checks are cosmetic),
+ * schedules and invites; a refusal shows the form again with its French reasons.
+ */
+export function saveEvent(handledVerbs: HandledVerbs) {
+  return async (context: InvokeContext, data: Record<string, unknown>): Promise<InvokeAnswer> => {
+    if (!hasRole(context.user.role, "AGENT")) return cardMessage(AGENTS_ONLY);
+    const { db, config } = context.deps;
+    const reference = typeof data.reference === "string" ? normalizeReference(data.reference) : null;
+    if (!reference) return cardMessage("Ce formulaire ne désigne aucun projet valide.");
+    const values = Object.fromEntries(
+      FORM_FIELDS.map((f) => [f, typeof data[f] === "string" ? (data[f] as string).slice(0, 2000) : ""]),
+    ) as Record<string, string>;
+    const again = (problems: string[]) => eventFormFor(db, config, reference, { values, problems }).then(cardAnswer);
+    const day = parseFrenchDay(values.date ?? "");
+    const start = parseWallClock(values.start ?? "");
+    const end = parseWallClock(values.end ?? "");
+    const problems = [
+      ...(day ? [] : ["Indiquez une date valide."]),
+      ...(start && end ? [] : ["Indiquez une heure de début et une heure de fin (hh:mm)."]),
+    ];
+    if (!day || !start || !end) return again(problems);
+    const roomId = /^\d+$/.test(values.roomId ?? "") ? Number(values.roomId) : null;
+    if (roomId === null && !(values.address ?? "").trim())
+      return again(["Choisissez une salle ou indiquez une adresse."]);
+    const groups = (values.groups ?? "")
+      .split(",")
+      .map((g) => g.trim())
+      .filter((g): g is InviteeGroup => Object.hasOwn(InviteeGroup, g));
+    const result = await scheduleEvent(
+      { db, config, now: context.deps.now(), actor: actorOf(context.user) },
+      {
+        kind: "INAUGURATION",
+        projectReference: reference,
+        description: values.description ?? "",
+        startsAt: parisInstant(day, start),
+        endsAt: parisInstant(day, end),
+        roomId,
+        place: values.address ?? "",
+        groups,
+        extraEmails: (values.extraEmails ?? "").split(/[\s,;]+/),
+      },
+    );
+    if (!result.ok) return again(result.problems);
+    await context.deps.outbox.enqueue(result.notificationIds);
+    const overview = await getEventOverview(db, result.event.id);
+    return overview ? cardAnswer(buildEventCard(overview, handledVerbs())) : cardMessage("Événement enregistré.");
+  };
+}
+
+function eventIdOf(data: Record<string, unknown>): number | null {
+  const id = typeof data.eventId === "number" ? data.eventId : Number(data.eventId);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** `event.refresh`: the event card read afresh (answers come in by e-mail links). */
+export function refreshEvent(handledVerbs: HandledVerbs) {
+  return async (context: InvokeContext, data: Record<string, unknown>): Promise<InvokeAnswer> => {
+    if (!hasRole(context.user.role, "READER"))
+      return cardMessage("Désolé, le suivi des événements est réservé aux agents.");
+    const id = eventIdOf(data);
+    const overview = id === null ? null : await getEventOverview(context.deps.db, id);
+    if (!overview) return cardMessage("Cet événement n'existe plus.");
+    return cardAnswer(buildEventCard(overview, handledVerbs()));
+  };
+}
+
+/** `event.held`: the event took place (an inauguration moves its project to INAUGURATED). */
+export function holdEvent(handledVerbs: HandledVerbs) {
+  return async (context: InvokeContext, data: Record<string, unknown>): Promise<InvokeAnswer> => {
+    if (!hasRole(context.user.role, "AGENT")) return cardMessage(AGENTS_ONLY);
+    const id = eventIdOf(data);
+    if (id === null) return cardMessage("Cette action ne désigne aucun événement.");
+    const { db, config } = context.deps;
+    const result = await markEventHeld({ db, config, now: context.deps.now(), actor: actorOf(context.user) }, id);
+    if (!result.ok) return cardMessage(result.problems.join("\n"));
+    const overview = await getEventOverview(db, id);
+    return overview ? cardAnswer(buildEventCard(overview, handledVerbs())) : cardMessage("Événement tenu.");
+  };
+}
