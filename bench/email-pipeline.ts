@@ -145,10 +145,9 @@ async function pipeline(): Promise<number> {
   return (COUNT / elapsed) * 1000;
 }
 
-const only = args.get("--only");
-const floorMail = only === "pipeline" ? 1 : await nodemailerFloor();
+const floorMail = await nodemailerFloor();
 console.log(`plancher nodemailer : ${floorMail.toFixed(0)} e-mails/s`);
-const floorQueue = only === "pipeline" ? 1 : await bullmqFloor();
+const floorQueue = await bullmqFloor();
 console.log(`plancher BullMQ : ${floorQueue.toFixed(0)} tâches/s`);
 const ours = await pipeline();
 console.log(`chaîne complète : ${ours.toFixed(0)} e-mails/s`);
