@@ -1,5 +1,7 @@
 import type { Invitee } from "../../domain/events/default-invitees.ts";
 import type { RoomRow } from "../../domain/events/resolve-place.ts";
+import { EventKind } from "../../prisma/generated/enums.ts";
+import { eventKindLabels } from "../../templates/email/event-kind-labels.ts";
 import { CardVerbs } from "./card-verbs.ts";
 import { inviteeGroupLabels } from "./event-card.ts";
 
@@ -10,8 +12,9 @@ export const ON_SITE = "sur-place";
 const filledValue = (value: string | undefined) => (value ? { value } : {});
 
 export interface EventFormInput {
-  reference: string;
-  projectTitle: string;
+  /** The project the event is about; null for a public meeting, a commission session… */
+  reference: string | null;
+  projectTitle: string | null;
   rooms: readonly RoomRow[];
   /** The project's default invitees, shown under their group. */
   invitees: readonly Invitee[];
@@ -22,9 +25,10 @@ export interface EventFormInput {
 }
 
 /**
- * The « Organiser l'inauguration » form: date, times, a room of the catalogue or an
- * address, description, invitee groups (all ticked) and extra addresses. Teams checks
- * nothing that matters: `event.save` validates everything again on the server.
+ * The event form: type (an inauguration needs a project; public meetings, citizens'
+ * commission sessions, counting… may have none), title, date, times, a room of the
+ * catalogue or an address, description, invitee groups (all ticked) and extra
+ * addresses. Teams checks nothing that matters: `event.save` validates it all again.
  */
 export function buildEventFormCard(input: EventFormInput): Record<string, unknown> {
   const v = input.values ?? {};
@@ -38,15 +42,33 @@ export function buildEventFormCard(input: EventFormInput): Record<string, unknow
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body: [
-      { type: "TextBlock", text: "Organiser l'inauguration", size: "Large", weight: "Bolder", wrap: true },
-      { type: "TextBlock", text: `${input.reference} — ${input.projectTitle}`, isSubtle: true, wrap: true },
+      {
+        type: "TextBlock",
+        text: input.reference ? "Organiser l'inauguration" : "Organiser un événement",
+        size: "Large",
+        weight: "Bolder",
+        wrap: true,
+      },
+      ...(input.reference
+        ? [{ type: "TextBlock", text: `${input.reference} — ${input.projectTitle ?? ""}`, isSubtle: true, wrap: true }]
+        : []),
       ...(input.problems ?? []).map((p) => ({ type: "TextBlock", text: p, color: "Attention", wrap: true })),
       {
         type: "Input.ChoiceSet",
         id: "kind",
         label: "Type d'événement",
-        value: v.kind ?? "INAUGURATION",
-        choices: [{ title: "Inauguration", value: "INAUGURATION" }],
+        value: v.kind || (input.reference ? "INAUGURATION" : "PUBLIC_MEETING"),
+        choices: Object.values(EventKind)
+          .filter((kind) => input.reference || kind !== "INAUGURATION")
+          .map((kind) => ({ title: eventKindLabels[kind], value: kind })),
+      },
+      {
+        type: "Input.Text",
+        id: "title",
+        label: input.reference ? "Intitulé (facultatif)" : "Intitulé",
+        placeholder: input.reference ? "Par défaut : Inauguration : <titre du projet>" : "Ex. : Réunion publique à Dax",
+        maxLength: 200,
+        ...filledValue(v.title),
       },
       {
         type: "Input.Date",
@@ -126,7 +148,7 @@ export function buildEventFormCard(input: EventFormInput): Record<string, unknow
         type: "Action.Execute",
         title: "Envoyer les invitations",
         verb: CardVerbs.eventSave,
-        data: { reference: input.reference },
+        data: input.reference ? { reference: input.reference } : {},
       },
     ],
   };

@@ -4,7 +4,7 @@ import { markEventHeld } from "../../domain/events/mark-event-held.ts";
 import { parisInstant, parseFrenchDay, parseWallClock } from "../../domain/events/parse-event-when.ts";
 import { scheduleEvent } from "../../domain/events/schedule-event.ts";
 import { normalizeReference } from "../../domain/projects/get-project-status.ts";
-import { InviteeGroup } from "../../prisma/generated/enums.ts";
+import { EventKind, InviteeGroup } from "../../prisma/generated/enums.ts";
 import { cardAnswer, cardMessage } from "../teams/card-action-answers.ts";
 import type { InvokeAnswer, InvokeContext } from "../teams/invoke-handler.ts";
 import type { TurnUser } from "../teams/resolve-user.ts";
@@ -12,7 +12,26 @@ import { buildEventCard } from "./event-card.ts";
 import { eventFormFor } from "./event-form-for.ts";
 
 const AGENTS_ONLY = "Désolé, l'organisation des événements est réservée aux agents.";
-const FORM_FIELDS = ["kind", "date", "start", "end", "roomId", "address", "description", "groups", "extraEmails"];
+const FORM_FIELDS = [
+  "kind",
+  "title",
+  "date",
+  "start",
+  "end",
+  "roomId",
+  "address",
+  "description",
+  "groups",
+  "extraEmails",
+];
+
+/** The project a form or action names: absent means an event without a project; malformed is refused. */
+function referenceOf(data: Record<string, unknown>): { ok: true; reference: string | null } | { ok: false } {
+  if (data.reference === undefined || data.reference === null || data.reference === "")
+    return { ok: true, reference: null };
+  const reference = typeof data.reference === "string" ? normalizeReference(data.reference) : null;
+  return reference ? { ok: true, reference } : { ok: false };
+}
 
 /** Who the audit log names for a Teams user. */
 export function actorOf(user: TurnUser) {
@@ -22,13 +41,13 @@ export function actorOf(user: TurnUser) {
 /** The verbs of the event cards, for `handledCardVerbs` (set by bot/teams/card-actions.ts). */
 export type HandledVerbs = () => string[];
 
-/** `event.form`: the inauguration form of the project named in `data.reference`. */
+/** `event.form`: the inauguration form of the project named in `data.reference`, or a blank event form. */
 export async function openEventForm(context: InvokeContext, data: Record<string, unknown>): Promise<InvokeAnswer> {
   if (!hasRole(context.user.role, "AGENT")) return cardMessage(AGENTS_ONLY);
-  const reference = typeof data.reference === "string" ? normalizeReference(data.reference) : null;
-  if (!reference)
+  const target = referenceOf(data);
+  if (!target.ok)
     return cardMessage("Cette action ne désigne aucun projet valide (référence attendue, par exemple 2022-017).");
-  return cardAnswer(await eventFormFor(context.deps.db, context.deps.config, reference));
+  return cardAnswer(await eventFormFor(context.deps.db, context.deps.config, target.reference));
 }
 
 /**
@@ -39,8 +58,9 @@ export function saveEvent(handledVerbs: HandledVerbs) {
   return async (context: InvokeContext, data: Record<string, unknown>): Promise<InvokeAnswer> => {
     if (!hasRole(context.user.role, "AGENT")) return cardMessage(AGENTS_ONLY);
     const { db, config } = context.deps;
-    const reference = typeof data.reference === "string" ? normalizeReference(data.reference) : null;
-    if (!reference) return cardMessage("Ce formulaire ne désigne aucun projet valide.");
+    const target = referenceOf(data);
+    if (!target.ok) return cardMessage("Ce formulaire ne désigne aucun projet valide.");
+    const { reference } = target;
     const values = Object.fromEntries(
       FORM_FIELDS.map((f) => [f, typeof data[f] === "string" ? (data[f] as string).slice(0, 2000) : ""]),
     ) as Record<string, string>;
@@ -48,11 +68,17 @@ export function saveEvent(handledVerbs: HandledVerbs) {
     const day = parseFrenchDay(values.date ?? "");
     const start = parseWallClock(values.start ?? "");
     const end = parseWallClock(values.end ?? "");
+    const kind = Object.hasOwn(EventKind, values.kind ?? "") ? (values.kind as EventKind) : null;
     const problems = [
+      ...(kind ? [] : ["Choisissez le type d'événement."]),
+      ...(kind === "INAUGURATION" && !reference
+        ? ["Une inauguration se rattache à un projet : ouvrez le formulaire depuis sa fiche."]
+        : []),
+      ...(!reference && !(values.title ?? "").trim() ? ["Indiquez l'intitulé de l'événement."] : []),
       ...(day ? [] : ["Indiquez une date valide."]),
       ...(start && end ? [] : ["Indiquez une heure de début et une heure de fin (hh:mm)."]),
     ];
-    if (!day || !start || !end) return again(problems);
+    if (!day || !start || !end || !kind || problems.length > 0) return again(problems);
     const roomId = /^\d+$/.test(values.roomId ?? "") ? Number(values.roomId) : null;
     if (roomId === null && !(values.address ?? "").trim())
       return again(["Choisissez une salle ou indiquez une adresse."]);
@@ -63,8 +89,9 @@ export function saveEvent(handledVerbs: HandledVerbs) {
     const result = await scheduleEvent(
       { db, config, now: context.deps.now(), actor: actorOf(context.user) },
       {
-        kind: "INAUGURATION",
+        kind,
         projectReference: reference,
+        title: values.title ?? "",
         description: values.description ?? "",
         startsAt: parisInstant(day, start),
         endsAt: parisInstant(day, end),

@@ -5,6 +5,7 @@ import { markEventHeld } from "../../domain/events/mark-event-held.ts";
 import { parisInstant, parseFrenchDay, parseTimeRange } from "../../domain/events/parse-event-when.ts";
 import { formatEventPeriod } from "../../templates/email/format-event-period.ts";
 import { buildEventCard, eventCardSummary } from "../cards/event-card.ts";
+import { eventFormFor } from "../cards/event-form-for.ts";
 import { actorOf } from "../cards/handle-event-actions.ts";
 import { handledCardVerbs } from "../teams/card-actions.ts";
 import type { Command, CommandContext, Reply } from "./command.ts";
@@ -17,13 +18,14 @@ const USAGE = [
   '**événement annuler 12 "raison"** : annuler (les invités reçoivent l\'annulation)',
   "**événement tenu 12** : l'événement a eu lieu (une inauguration passe le projet à « inauguré »)",
   "**événement inauguration 2022-017 …** : organiser une inauguration",
+  "**événement nouveau** : organiser une réunion publique, une commission citoyenne, un dépouillement, un atelier, un stand…",
 ].join("\n");
 
 /** `événement …`: show, change, cancel or close an event, or schedule an inauguration. */
 export const evenementCommand: Command = {
   name: "événement",
   triggers: ["evenement", "event"],
-  help: "**événement 12** · **événement modifier|annuler|tenu 12 …** : suivre et modifier un événement",
+  help: "**événement nouveau** · **événement 12** · **événement modifier|annuler|tenu 12 …** : organiser et suivre un événement",
   requires: "AGENT",
   async handle(context): Promise<Reply> {
     const [verb = "", ...rest] = context.args.trim().split(/\s+/);
@@ -31,6 +33,14 @@ export const evenementCommand: Command = {
     switch (verb.toLowerCase()) {
       case "inauguration":
         return scheduleInauguration({ ...context, args: tail });
+      case "nouveau":
+      case "nouvel":
+      case "creer":
+      case "créer":
+        return {
+          card: await eventFormFor(context.deps.db, context.deps.config, null),
+          summary: "Organiser un événement",
+        };
       case "modifier":
         return modify(context, tail);
       case "annuler":

@@ -38,13 +38,22 @@ export async function defaultInvitees(db: DbTx, projectId: number, services: Ser
       group: "MAYOR",
     });
   }
-  invitees.push(
+  invitees.push(...serviceInvitees(services));
+  return dedupeInvitees(invitees);
+}
+
+/**
+ * The Département's services invited to every event (Cabinet, Communication, the
+ * elected officials' secretariat, the press); for an event without a project
+ * (public meeting, citizens' commission, counting) they are the default guests.
+ */
+export function serviceInvitees(services: ServiceAddresses): Invitee[] {
+  return [
     { email: services.EVENT_CABINET_EMAIL, name: "Cabinet du Président", group: "CABINET" },
     { email: services.EVENT_COMMUNICATION_EMAIL, name: "Direction de la communication", group: "COMMUNICATION" },
     { email: services.EVENT_SECRETARIAT_EMAIL, name: "Secrétariat des élus", group: "SECRETARIAT" },
     { email: services.EVENT_PRESS_EMAIL, name: "Presse", group: "PRESS" },
-  );
-  return dedupeInvitees(invitees);
+  ];
 }
 
 /** One invitation per address (case ignored), the first group winning. */

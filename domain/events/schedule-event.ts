@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import * as z from "zod";
 import type { Db } from "../../prisma/create-db.ts";
 import type { EventKind, InviteeGroup } from "../../prisma/generated/enums.ts";
+import { eventKindLabels } from "../../templates/email/event-kind-labels.ts";
 import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import type { Config } from "../config/load-config.ts";
 import { DomainError } from "../errors/domain-error.ts";
 import { recordNotification } from "../notifications/record-notification.ts";
 import { checkEventPlan } from "./check-event-plan.ts";
-import { dedupeInvitees, defaultInvitees, type Invitee } from "./default-invitees.ts";
+import { dedupeInvitees, defaultInvitees, type Invitee, serviceInvitees } from "./default-invitees.ts";
 import { invitationNotice, parseMailbox } from "./invitation-notice.ts";
 import { loadEventForNotice } from "./load-event-for-notice.ts";
 import { loadRoomBookings } from "./load-room-bookings.ts";
@@ -88,7 +89,7 @@ export async function scheduleEvent(deps: EventDeps, draft: EventDraft): Promise
 
   const extra = (draft.extraEmails ?? []).map((e) => e.trim()).filter((e) => e.length > 0);
   const badEmails = extra.filter((e) => !emailSchema.safeParse(e).success);
-  const defaults = project ? await defaultInvitees(db, project.id, config) : [];
+  const defaults = project ? await defaultInvitees(db, project.id, config) : serviceInvitees(config);
   const chosen = draft.groups ? defaults.filter((i) => draft.groups?.includes(i.group)) : defaults;
   const invitees = dedupeInvitees([
     ...chosen,
@@ -120,7 +121,10 @@ export async function scheduleEvent(deps: EventDeps, draft: EventDraft): Promise
         kind: draft.kind,
         projectId: project?.id ?? null,
         title: (
-          draft.title?.trim() || (project ? `Inauguration : ${project.title}` : "Événement du Budget participatif")
+          draft.title?.trim() ||
+          (project
+            ? `${eventKindLabels[draft.kind]} : ${project.title}`
+            : `${eventKindLabels[draft.kind]} du Budget participatif`)
         ).slice(0, 200),
         description: draft.description?.trim() ?? "",
         startsAt: draft.startsAt,

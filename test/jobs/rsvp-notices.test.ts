@@ -97,3 +97,19 @@ describe("the organiser's notices of RSVP answers", () => {
     expect(await run(minutes(40))).toEqual({ sent: 0, noChat: 0 });
   });
 });
+
+describe("the organiser's message the day before", () => {
+  it("tells where things stand once, the day before the event (Paris day)", async () => {
+    const before = connector.activities.length;
+    const twoDaysBefore = parisTime(2027, 6, 13, 10);
+    expect(await run(twoDaysBefore)).toEqual({ sent: 0, noChat: 0 });
+    const dayBefore = parisTime(2027, 6, 14, 8);
+    expect(await run(dayBefore)).toEqual({ sent: 1, noChat: 0 });
+    const all = await connector.waitFor(before + 1, "a:organiser");
+    const text = String(all.at(-1)?.activity.text);
+    expect(text).toContain("**Demain** : « Inauguration : Skatepark de Grenade-sur-l'Adour »");
+    expect(text).toContain("mardi 15 juin 2027 à 18 h 00");
+    expect(text).toContain("2 oui, 1 non, 0 sans réponse");
+    expect(await run(parisTime(2027, 6, 14, 18))).toEqual({ sent: 0, noChat: 0 });
+  });
+});
