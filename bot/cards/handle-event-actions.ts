@@ -3,7 +3,7 @@ import { getEventOverview } from "../../domain/events/list-upcoming-events.ts";
 import { markEventHeld } from "../../domain/events/mark-event-held.ts";
 import { parisInstant, parseFrenchDay, parseWallClock } from "../../domain/events/parse-event-when.ts";
 import { scheduleEvent } from "../../domain/events/schedule-event.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { EventKind, InviteeGroup } from "../../prisma/generated/enums.ts";
 import { cardAnswer, cardMessage } from "../teams/card-action-answers.ts";
 import type { InvokeAnswer, InvokeContext } from "../teams/invoke-handler.ts";

@@ -7,7 +7,8 @@ import type {
   TimelineStepState,
 } from "../../domain/projects/project-detail-view.ts";
 
-const stepLabels: Record<TimelineStepKey, string> = {
+/** French name of each lifecycle step (the card and the dashboard's project page). */
+export const stepLabels: Record<TimelineStepKey, string> = {
   winner: "Lauréat",
   agreement: "Convention",
   payments: "Versements",

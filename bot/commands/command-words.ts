@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 
 /**
  * Splits `2022-017 envoyer` into the normalised project reference and the rest as

@@ -1,7 +1,7 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
 import { parseEventLine } from "../../domain/events/parse-event-line.ts";
 import { scheduleEvent } from "../../domain/events/schedule-event.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { eventFormFor } from "../cards/event-form-for.ts";
 import { actorOf } from "../cards/handle-event-actions.ts";
 import type { Command, CommandContext, Reply } from "./command.ts";

@@ -1,6 +1,6 @@
 import { dateOnly } from "../../domain/dates/paris-time.ts";
 import { parseEuros } from "../../domain/money/parse-euros.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { normalizeKey } from "../../domain/text/normalize-key.ts";
 import type { CheckOutcome } from "../../prisma/generated/enums.ts";
 

@@ -1,6 +1,6 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
 import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { buildProjectCard, projectCardSummary } from "../cards/project-card.ts";
 import { handledCardVerbs } from "../teams/card-actions.ts";
 import type { Command, Reply } from "./command.ts";

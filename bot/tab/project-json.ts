@@ -7,18 +7,7 @@ import type {
 } from "../../domain/projects/project-detail-view.ts";
 import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
 import { describeDeadline, relativeDay } from "../cards/deadline-lines.ts";
-import { describeStepDate } from "../cards/timeline-rows.ts";
-
-const stepLabels: Record<TimelineStepKey, string> = {
-  winner: "Lauréat",
-  agreement: "Convention",
-  payments: "Versements",
-  works: "Réalisation",
-  inauguration: "Inauguration",
-  report: "Bilan n+1",
-  closed: "Clos",
-  abandoned: "Abandonné",
-};
+import { describeStepDate, stepLabels } from "../cards/timeline-rows.ts";
 
 const stateLabels: Record<TimelineStepState, string> = {
   done: "fait",

@@ -7,7 +7,7 @@ import { DomainError } from "../../domain/errors/domain-error.ts";
 import { importSpreadsheet } from "../../domain/import/import-spreadsheet.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
 import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { buildDashboard } from "../../domain/reports/build-dashboard.ts";
 import type { Db } from "../../prisma/create-db.ts";
 import { authenticateTab, type TabUser } from "./authenticate-tab.ts";

@@ -6,7 +6,7 @@ import { invoiceOutcomeLabels } from "../../domain/invoices/invoice-outcome-labe
 import { recordInvoiceCheck } from "../../domain/invoices/record-invoice-check.ts";
 import { formatEuros } from "../../domain/money/format-euros.ts";
 import { parseEuros } from "../../domain/money/parse-euros.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { CheckOutcome } from "../../prisma/generated/enums.ts";
 import { buildInvoiceFormCard, type InvoiceFormField } from "../cards/invoice-form-card.ts";
 import { buildProjectCard } from "../cards/project-card.ts";

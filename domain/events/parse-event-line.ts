@@ -1,4 +1,4 @@
-import { normalizeReference } from "../projects/get-project-status.ts";
+import { normalizeReference } from "../projects/normalize-reference.ts";
 import { parisInstant, parseFrenchDay, parseTimeRange } from "./parse-event-when.ts";
 
 export interface EventLine {

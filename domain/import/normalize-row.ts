@@ -1,5 +1,5 @@
 import type { HolderKind, ProjectStatus } from "../../prisma/generated/enums.ts";
-import { normalizeReference } from "../projects/get-project-status.ts";
+import { normalizeReference } from "../projects/normalize-reference.ts";
 import type { ColumnMap, ImportField } from "./import-columns.ts";
 import { labelKey } from "./label-key.ts";
 import { parseAmount } from "./parse-amount.ts";

@@ -9,7 +9,7 @@ import { formatEuros } from "../money/format-euros.ts";
 import { payableCents } from "../money/payable-cents.ts";
 import { recordNotification } from "../notifications/record-notification.ts";
 import { applyStatusFromFacts } from "../projects/apply-status-from-facts.ts";
-import { sumJustified } from "../projects/get-project-status.ts";
+import { sumJustified } from "../projects/sum-justified.ts";
 import { advanceCents } from "./advance-cents.ts";
 
 export interface PaymentRequest {

@@ -1,7 +1,7 @@
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
 import { foldWords, STOP_WORDS } from "./fold-words.ts";
-import { normalizeReference } from "./get-project-status.ts";
 import { type FoldedVocabulary, foldVocabulary, matchCanton, matchTheme } from "./match-vocabulary.ts";
+import { normalizeReference } from "./normalize-reference.ts";
 import { matchPhrase, matchStatus } from "./status-phrases.ts";
 
 /** The small lists a query is read against, loaded from the database once per query. */

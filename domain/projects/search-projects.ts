@@ -3,7 +3,7 @@ import { Prisma } from "../../prisma/generated/client.ts";
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
 import { type Candidate, findWordCandidates } from "./find-word-candidates.ts";
 import { meaningfulWords } from "./fold-words.ts";
-import { normalizeReference } from "./get-project-status.ts";
+import { normalizeReference } from "./normalize-reference.ts";
 import type { ProjectFilters } from "./parse-project-query.ts";
 import { filterConditions, scoreSql, wordConditions } from "./project-search-sql.ts";
 

@@ -1,7 +1,7 @@
 import type { DbTx } from "../../prisma/create-db.ts";
 import { parisDaysBetween, parisDaysFrom } from "../dates/paris-time.ts";
 import { formatEuros } from "../money/format-euros.ts";
-import { sumJustified } from "../projects/get-project-status.ts";
+import { sumJustified } from "../projects/sum-justified.ts";
 import { type DueReminder, periodNumber } from "./due-reminder.ts";
 import type { ReminderSettings } from "./reminder-settings.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisTime } from "../../domain/dates/paris-time.ts";
 import { DomainError } from "../../domain/errors/domain-error.ts";
 import { payableCents } from "../../domain/money/payable-cents.ts";
-import { getProjectStatus } from "../../domain/projects/get-project-status.ts";
+import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
 import { lateProjectWhere } from "../../domain/projects/late-conditions.ts";
 import { buildMonitoringReport } from "../../domain/reports/build-monitoring-report.ts";
 import { seed } from "../../prisma/seed.ts";
@@ -47,7 +47,7 @@ describe("buildMonitoringReport", () => {
     expect(report.rows).toHaveLength(45);
     expect(report.rows.every((r) => r.editionYear === 2022)).toBe(true);
     const row = report.rows.find((r) => r.reference === "2022-017");
-    const view = await getProjectStatus(schema.db, "2022-017");
+    const view = await getProjectDetail(schema.db, "2022-017", NOW);
     expect(row).toMatchObject({
       title: view.title,
       theme: view.theme,
@@ -57,10 +57,10 @@ describe("buildMonitoringReport", () => {
       holderName: view.holder.name,
       holderKind: view.holder.kind,
       status: view.status,
-      awardedCents: view.awardedCents,
-      agreementCents: view.agreementCents,
-      paidCents: view.paidCents,
-      justifiedCents: view.justifiedCents,
+      awardedCents: view.amounts.awardedCents,
+      agreementCents: view.amounts.agreementCents,
+      paidCents: view.amounts.paidCents,
+      justifiedCents: view.amounts.justifiedCents,
     });
     expect(row?.title).toContain("Skatepark");
   });
@@ -68,14 +68,14 @@ describe("buildMonitoringReport", () => {
   it("agrees with the project card's amounts for every project, and « reste à verser » follows payableCents", async () => {
     const report = await buildMonitoringReport(schema.db, { editionYear: 2021, now: NOW });
     for (const row of report.rows) {
-      const view = await getProjectStatus(schema.db, row.reference);
+      const { amounts } = await getProjectDetail(schema.db, row.reference, NOW);
       expect([row.reference, row.paidCents, row.justifiedCents, row.agreementCents]).toEqual([
         row.reference,
-        view.paidCents,
-        view.justifiedCents,
-        view.agreementCents,
+        amounts.paidCents,
+        amounts.justifiedCents,
+        amounts.agreementCents,
       ]);
-      expect(row.remainingCents).toBe(payableCents(view));
+      expect(row.remainingCents).toBe(payableCents(amounts));
     }
     expect(report.rows.some((r) => r.remainingCents > 0)).toBe(true);
   });

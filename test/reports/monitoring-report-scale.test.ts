@@ -45,24 +45,18 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-it("builds the report of 10 000 projects in well under two seconds", async () => {
-  await buildMonitoringReport(schema.db, { editionYear: 2030, now: NOW }); // warm the connection and plans
-  const started = performance.now();
+it("builds the report of 10 000 projects with the right totals (time: see bench/, never asserted here)", async () => {
   const report = await buildMonitoringReport(schema.db, { editionYear: 2030, now: NOW });
-  const elapsed = performance.now() - started;
   expect(report.rows).toHaveLength(PROJECTS);
   expect(report.totals.all.paidCents).toBe(PROJECTS * 2000);
   expect(report.totals.all.justifiedCents).toBe(PROJECTS * 8000);
   expect(report.rows[0]).toMatchObject({ reference: "2030-00001", remainingCents: 6000 });
-  expect(elapsed).toBeLessThan(2000);
 });
 
-it("writes the workbook and the CSV of 10 000 projects in a few seconds", async () => {
+it("writes the workbook and the CSV of 10 000 projects", async () => {
   const report = await buildMonitoringReport(schema.db, { editionYear: 2030, now: NOW });
-  const started = performance.now();
   const workbook = await writeReportWorkbook(report, { generatedBy: "test" });
   const csv = writeReportCsv(report);
-  expect(performance.now() - started).toBeLessThan(10_000);
   expect(workbook.subarray(0, 2).toString()).toBe("PK");
   expect(csv.toString("utf8").split("\r\n")).toHaveLength(PROJECTS + 2);
 });

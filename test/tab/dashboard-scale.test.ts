@@ -37,17 +37,13 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-it("computes the dashboard of 10 000 projects in well under two seconds, late by the card's rule", async () => {
-  await buildDashboard(schema.db, { editionYear: 2030 }, NOW); // warm the connection and plans
-  const started = performance.now();
+it("computes the dashboard of 10 000 projects, late by the card's rule (time: see bench/, never asserted here)", async () => {
   const dashboard = await buildDashboard(schema.db, { editionYear: 2030 }, NOW);
-  const elapsed = performance.now() - started;
   expect(dashboard.totals.all.count).toBe(PROJECTS);
   expect(dashboard.totals.byCanton).toHaveLength(15);
   expect(dashboard.late.byStep).toEqual({ agreement: 1000, payment: 1428, report: 0, closing: 0 });
   const late = await schema.db.project.count({ where: { AND: [lateProjectWhere(NOW), { edition: { year: 2030 } }] } });
   expect(dashboard.late.projects).toHaveLength(late);
-  expect(elapsed).toBeLessThan(2000);
 
   const youth = await buildDashboard(schema.db, { editionYear: 2030, youth: true }, NOW);
   expect(youth.totals.all.count).toBe(PROJECTS / 4);
