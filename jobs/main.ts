@@ -10,6 +10,7 @@ import { DEFAULT_MAIL_DIR, startMailCatcher } from "./mail/start-mail-catcher.ts
 import { onShutdown } from "./on-shutdown.ts";
 import { sendAgentsDigest } from "./processors/agents-digest.ts";
 import { sendRsvpNotices } from "./processors/rsvp-notices.ts";
+import { sendVeilleDigest } from "./processors/veille-digest.ts";
 import { startWorkers } from "./start-workers.ts";
 
 /** Entry point of the worker process: queues, processors and schedulers. */
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
           now: () => new Date(),
         }),
       "rsvp-notices": () => sendRsvpNotices({ db, sender, logger, now: () => new Date() }),
+      "veille-digest": () => sendVeilleDigest({ db, sender, logger, now: () => new Date() }),
     },
   });
   logger.info({ queues: workers.names }, "worker prêt");

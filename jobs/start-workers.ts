@@ -9,6 +9,8 @@ import { runReminderScan } from "../domain/reminders/run-reminder-scan.ts";
 import type { Db } from "../prisma/create-db.ts";
 import { createSendLimiter } from "./mail/send-limiter.ts";
 import { dispatchPending } from "./outbox/dispatch-pending.ts";
+import { requeueGivenUp } from "./outbox/requeue-given-up.ts";
+import { fetchFeeds } from "./processors/fetch-feeds.ts";
 import { sendEmail } from "./processors/send-email.ts";
 import { createEmailQueue, EMAIL_QUEUE, type EmailJob, enqueueEmails } from "./queues/email-queue.ts";
 import {
@@ -79,6 +81,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       logger.info({ created: result.created, alreadyRecorded: result.alreadyRecorded }, "relances enregistrées");
       return result.created;
     },
+    "fetch-feeds": () => fetchFeeds({ db, logger, now }),
     ...deps.maintenance,
   };
   const maintenanceWorker = new Worker<MaintenanceJob, unknown, MaintenanceJobName>(
@@ -103,6 +106,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     if (deps.schedules !== false) await upsertSchedules(maintenanceQueue, config);
     const count = await dispatchPending(db, emailQueue);
     if (count) logger.debug({ count }, "outbox sweep");
+    const requeued = await requeueGivenUp(db, emailQueue);
+    if (requeued) logger.warn({ requeued }, "outbox sweep: e-mails abandonnés par leur tâche remis en file");
   };
   await sweep();
   const sweepTimer = setInterval(() => {

@@ -12,6 +12,10 @@ export const CardVerbs = {
   eventSave: "event.save",
   eventRefresh: "event.refresh",
   eventHeld: "event.held",
+  ideaOpen: "idea.open",
+  ideasPage: "ideas.page",
+  ideaDecide: "idea.decide",
+  ideaNote: "idea.note",
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -108,9 +108,14 @@ export function saveEvent(handledVerbs: HandledVerbs) {
   };
 }
 
+const MAX_INT4 = 2_147_483_647;
+
 function eventIdOf(data: Record<string, unknown>): number | null {
-  const id = typeof data.eventId === "number" ? data.eventId : Number(data.eventId);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  // Only a number or digits: Number() of an object calls its own « toString » key, which JSON can set.
+  const raw = data.eventId;
+  const id = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  // An id beyond PostgreSQL's integer would make the query itself fail: no such event.
+  return Number.isInteger(id) && id > 0 && id <= MAX_INT4 ? id : null;
 }
 
 /** `event.refresh`: the event card read afresh (answers come in by e-mail links). */

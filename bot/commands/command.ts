@@ -27,6 +27,8 @@ export interface CommandContext {
   user: TurnUser;
   deps: BotDeps;
   logger: Logger;
+  /** The Teams conversation the message came from (`veille canal` remembers a channel). */
+  conversation?: { id: string; type: string | undefined };
 }
 
 /** A command's answer: Markdown text, or an Adaptive Card with a text fallback. */

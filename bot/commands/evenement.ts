@@ -49,7 +49,8 @@ export const evenementCommand: Command = {
       case "tenue":
         return held(context, tail);
       default:
-        if (/^\d+$/.test(verb)) return show(context, Number(verb));
+        // At most 9 digits: a longer number is no event id and would overflow PostgreSQL's integer.
+        if (/^\d{1,9}$/.test(verb)) return show(context, Number(verb));
         return { text: USAGE };
     }
   },
@@ -69,7 +70,7 @@ async function show(context: CommandContext, id: number): Promise<Reply> {
 }
 
 async function modify(context: CommandContext, args: string): Promise<Reply> {
-  const match = /^(\d+)\s+(\S+)\s+(\S+)(?:\s+(.+))?$/.exec(args.trim());
+  const match = /^(\d{1,9})\s+(\S+)\s+(\S+)(?:\s+(.+))?$/.exec(args.trim());
   const day = match ? parseFrenchDay(match[2] ?? "") : null;
   const range = match ? parseTimeRange(match[3] ?? "") : null;
   if (!match || !day || !range)
@@ -90,7 +91,7 @@ async function modify(context: CommandContext, args: string): Promise<Reply> {
 }
 
 async function cancel(context: CommandContext, args: string): Promise<Reply> {
-  const match = /^(\d+)\s*(?:["«“]\s*(.*?)\s*["»”]|(.*))$/.exec(args.trim());
+  const match = /^(\d{1,9})\s*(?:["«“]\s*(.*?)\s*["»”]|(.*))$/.exec(args.trim());
   if (!match) return { text: 'Exemple : **événement annuler 12 "intempéries"**' };
   const reason = (match[2] ?? match[3] ?? "").trim();
   const result = await cancelEvent(depsOf(context), Number(match[1]), reason);
@@ -103,7 +104,7 @@ async function cancel(context: CommandContext, args: string): Promise<Reply> {
 
 async function held(context: CommandContext, args: string): Promise<Reply> {
   const id = Number(args.trim());
-  if (!Number.isInteger(id) || id <= 0) return { text: "Exemple : **événement tenu 12**" };
+  if (!Number.isInteger(id) || id <= 0 || id > 999_999_999) return { text: "Exemple : **événement tenu 12**" };
   const result = await markEventHeld(depsOf(context), id);
   if (!result.ok) return refusalReply(result.problems);
   const bilan =

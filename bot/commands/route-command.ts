@@ -9,6 +9,8 @@ import { evenementCommand } from "./evenement.ts";
 import { evenementsCommand } from "./evenements.ts";
 import { exportAstreCommand } from "./export-astre.ts";
 import { factureCommand } from "./facture.ts";
+import { ideeCommand } from "./idee.ts";
+import { ideesCommand } from "./idees.ts";
 import { inaugurationCommand } from "./inauguration.ts";
 import { mesProjetsCommand } from "./mes-projets.ts";
 import { projetsCommand } from "./projets.ts";
@@ -17,6 +19,7 @@ import { rechercheCommand } from "./recherche.ts";
 import { relancesCommand } from "./relances.ts";
 import { sallesCommand } from "./salles.ts";
 import { statutCommand } from "./statut.ts";
+import { veilleCommand } from "./veille.ts";
 import { versementCommand } from "./versement.ts";
 
 /** The ordered routing table; help comes last; text matching no trigger is a project search. */
@@ -39,6 +42,9 @@ const commands: Command[] = [
   versementCommand,
   exportAstreCommand,
   changerStatutCommand,
+  ideesCommand,
+  ideeCommand,
+  veilleCommand,
 ];
 const aide = createAideCommand(() => [...commands, aide]);
 export const allCommands: readonly Command[] = [...commands, aide];

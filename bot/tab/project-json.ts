@@ -1,10 +1,6 @@
 import { formatEuros } from "../../domain/money/format-euros.ts";
 import { holderKindLabels } from "../../domain/projects/holder-kind-labels.ts";
-import type {
-  ProjectDetailView,
-  TimelineStepKey,
-  TimelineStepState,
-} from "../../domain/projects/project-detail-view.ts";
+import type { ProjectDetailView, TimelineStepState } from "../../domain/projects/project-detail-view.ts";
 import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
 import { describeDeadline, relativeDay } from "../cards/deadline-lines.ts";
 import { describeStepDate, stepLabels } from "../cards/timeline-rows.ts";

@@ -128,7 +128,14 @@ export class Bpc40Bot extends TeamsActivityHandler {
     const text = stripMentions(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
     const { user } = await this.facts(context);
     const delay = this.options.typingDelayMs === undefined ? TYPING_DELAY_MS : this.options.typingDelayMs;
-    const reply = await withTyping(context, delay, logger, () => runCommand(text, { user, deps: this.deps, logger }));
+    const reply = await withTyping(context, delay, logger, () =>
+      runCommand(text, {
+        user,
+        deps: this.deps,
+        logger,
+        conversation: { id: activity.conversation.id, type: activity.conversation.conversationType },
+      }),
+    );
     await context.sendActivity(toActivity(reply));
   }
 

@@ -1,16 +1,19 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
 import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
-import { normalizeReference } from "../../domain/projects/get-project-status.ts";
+import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
 import { CardVerbs } from "../cards/card-verbs.ts";
 import { holdEvent, openEventForm, refreshEvent, saveEvent } from "../cards/handle-event-actions.ts";
 import { handleProjectsPage } from "../cards/handle-projects-page.ts";
 import { buildProjectCard } from "../cards/project-card.ts";
 import { cardAnswer, cardBadRequest, cardMessage } from "./card-action-answers.ts";
+import { ideaCardActions } from "./idea-card-actions.ts";
 import { openInvoiceForm, saveInvoiceCheck } from "./invoice-card-actions.ts";
 import { type InvokeAnswer, type InvokeContext, type InvokeHandler, unhandledInvoke } from "./invoke-handler.ts";
 
 /** Answers one verb; `data` is the action's `data`, untrusted (validate it). */
 export type CardAction = (context: InvokeContext, data: Record<string, unknown>) => Promise<InvokeAnswer>;
+
+const ideaActions = ideaCardActions(handledCardVerbs);
 
 const UNEXPECTED =
   "Désolé, une erreur inattendue m'empêche de traiter cette action. L'équipe technique a été prévenue ; réessayez dans un instant.";
@@ -29,6 +32,10 @@ export const cardActions: Record<string, CardAction> = {
   [CardVerbs.eventSave]: saveEvent(handledCardVerbs),
   [CardVerbs.eventRefresh]: refreshEvent(handledCardVerbs),
   [CardVerbs.eventHeld]: holdEvent(handledCardVerbs),
+  [CardVerbs.ideaOpen]: (context, data) => ideaActions.open(context, data),
+  [CardVerbs.ideasPage]: (context, data) => ideaActions.page(context, data),
+  [CardVerbs.ideaDecide]: (context, data) => ideaActions.decide(context, data),
+  [CardVerbs.ideaNote]: (context, data) => ideaActions.note(context, data),
 };
 
 /** The verbs handled right now, for the card builders. */

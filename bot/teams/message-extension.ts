@@ -7,6 +7,8 @@ import type { InvokeAnswer, InvokeContext, InvokeHandler } from "./invoke-handle
 
 export const SEARCH_COMMAND_ID = "rechercherProjet";
 const MAX_RESULTS = 10;
+/** Teams pages by 10 or 25: nobody scrolls past a thousand results. */
+const MAX_SKIP = 1000;
 
 function messageAnswer(text: string): InvokeAnswer {
   return { status: 200, body: { composeExtension: { type: "message", text } } };
@@ -18,7 +20,8 @@ function readQuery(value: Record<string, unknown>): { text: string; skip: number
   const text = parameters.find((p) => p?.name === "texte" || p?.name === "searchText")?.value;
   if (text !== undefined && typeof text !== "string") return null;
   const options = (value.queryOptions ?? {}) as Record<string, unknown>;
-  const skip = Number.isInteger(options.skip) ? Math.max(0, options.skip as number) : 0;
+  // A huge skip (1e308) would reach PostgreSQL's OFFSET and fail the turn: keep it to real paging.
+  const skip = Number.isSafeInteger(options.skip) ? Math.min(MAX_SKIP, Math.max(0, options.skip as number)) : 0;
   const count = Number.isInteger(options.count)
     ? Math.min(MAX_RESULTS, Math.max(1, options.count as number))
     : MAX_RESULTS;

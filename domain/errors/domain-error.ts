@@ -38,6 +38,15 @@ const messages = {
   INVOICE_CANCELLED: (p: { number: string; supplier: string }) =>
     `La facture ${p.number} de ${p.supplier} est annulée : elle ne peut plus être modifiée ni annulée.`,
   COMMAND_UNCLEAR: (p: { problem: string; usage: string }) => `${p.problem} Exemple : **${p.usage}**.`,
+  FEED_URL_INVALID: (p: { value: string }) =>
+    `« ${p.value} » n'est pas une adresse web : elle commence par https:// (ou http://), par exemple https://www.example.fr/rss.`,
+  FEED_UNREADABLE: (p: { url: string; reason: string }) =>
+    `Je ne peux pas suivre ${p.url} : ${p.reason}. Vérifiez que c'est bien l'adresse d'un flux RSS ou Atom.`,
+  FEED_ALREADY_FOLLOWED: (p: { url: string }) => `Le flux ${p.url} est déjà suivi. Tapez **veille** pour la liste.`,
+  FEED_NOT_FOUND: (p: { url: string }) =>
+    `Aucun flux suivi n'a l'adresse ${p.url}. Tapez **veille** pour voir les flux suivis.`,
+  VEILLE_CHANNEL_ONLY: () =>
+    "Tapez **veille canal** dans le canal d'équipe qui doit recevoir la synthèse de la veille (en mentionnant le bot), pas dans une conversation privée.",
   AGREEMENT_NOT_FOUND: (p: { reference: string }) =>
     `Le projet ${p.reference} n'a pas de convention en cours. Tapez **convention ${p.reference}** pour en préparer une.`,
   AGREEMENT_TRANSITION_REFUSED: (p: { agreementReference: string; current: string; wanted: string; hint: string }) =>
@@ -56,6 +65,11 @@ const messages = {
     `La date du ${p.date} est dans le futur : indiquez une date passée (ou « prévu » pour un versement à venir).`,
   PROJECT_STATUS_UNKNOWN: (p: { value: string; known: string }) =>
     `Je ne connais pas le statut « ${p.value} ». Statuts possibles : ${p.known}.`,
+  IDEA_NOT_FOUND: (p: { reference: string }) =>
+    `Je ne trouve aucune idée ${p.reference}. Tapez **idées** pour voir la liste (référence par exemple I2024-0123).`,
+  IDEA_REASON_REQUIRED: (p: { status: string }) =>
+    `Indiquez le motif de la décision « ${p.status} » : le porteur le recevra par e-mail.`,
+  IDEA_NOTE_EMPTY: () => "La note de suivi est vide : écrivez ce qui a été dit ou fait avec le porteur.",
 } satisfies Record<string, (params: never) => string>;
 
 export type DomainErrorCode = keyof typeof messages;

@@ -4,7 +4,7 @@ import type { Config } from "../../domain/config/load-config.ts";
 export const MAINTENANCE_QUEUE = "maintenance";
 
 /** Recurring work; each name is one job scheduler, so one run per tick whatever the number of workers. */
-export type MaintenanceJobName = "reminder-scan" | "agents-digest" | "rsvp-notices";
+export type MaintenanceJobName = "reminder-scan" | "agents-digest" | "rsvp-notices" | "fetch-feeds" | "veille-digest";
 
 /** No payload: each run reads the current state from PostgreSQL. */
 export type MaintenanceJob = Record<string, never>;
@@ -44,4 +44,15 @@ export async function upsertSchedules(queue: MaintenanceQueue, config: Config, f
   );
   // Organisers hear of new RSVP answers at most every 15 minutes (batched).
   await queue.upsertJobScheduler("rsvp-notices", { every: 15 * 60_000, ...start }, { name: "rsvp-notices" });
+  // The watch: feeds read at 00:15, 06:15, 12:15 and 18:15 (never 02:xx); its digest on Monday morning.
+  await queue.upsertJobScheduler(
+    "fetch-feeds",
+    { pattern: "15 */6 * * *", tz: config.TZ_DEFAULT, ...start },
+    { name: "fetch-feeds" },
+  );
+  await queue.upsertJobScheduler(
+    "veille-digest",
+    { pattern: "0 9 * * 1", tz: config.TZ_DEFAULT, ...start },
+    { name: "veille-digest" },
+  );
 }

@@ -6,6 +6,7 @@ import type { EmailTemplate } from "./email-template.ts";
 import { eventCancellation } from "./event-cancellation.ts";
 import { eventInvitation } from "./event-invitation.ts";
 import { eventReminder } from "./event-reminder.ts";
+import { ideaDecision } from "./idea-decision.ts";
 import { invoiceIncomplete } from "./invoice-incomplete.ts";
 import { justificationsReminder } from "./justifications-reminder.ts";
 import { laureatAnnounced } from "./laureat-announced.ts";
@@ -27,6 +28,7 @@ export const emailTemplates = {
   "event-invitation": eventInvitation,
   "event-reminder": eventReminder,
   "event-cancellation": eventCancellation,
+  "idea-decision": ideaDecision,
   "agent-test": agentTest,
 } as const satisfies Record<string, EmailTemplate>;
 

@@ -47,7 +47,8 @@ describe("events of every kind, with or without a project", () => {
     const activity = teamsMessage({ serviceUrl: connector.url, text: "événement nouveau" });
     expect((await bot.post(activity)).status).toBe(200);
     const [answer] = await connector.waitFor(1, (activity.conversation as { id: string }).id);
-    const card = (answer?.activity.attachments as Array<{ content: Card }>)[0]!.content;
+    const attachments = answer!.activity.attachments as Array<{ content: Card }>;
+    const card = attachments[0]!.content;
     expect(validateAdaptiveCard(card)).toEqual([]);
     const kinds = card.body.find((b) => b.id === "kind") as { choices: Array<{ value: string; title: string }> };
     expect(kinds.choices.map((c) => c.value)).toEqual([

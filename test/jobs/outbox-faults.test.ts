@@ -78,7 +78,7 @@ afterAll(async () => {
 });
 
 describe("nothing is lost", () => {
-  it("sends every pending notification after Redis lost all its data (FLUSHDB)", async () => {
+  it("sends every pending notification after Redis lost all its data (FLUSHDB)", { timeout: 90_000 }, async () => {
     const config = configWith();
     const redis = createRedis(REDIS_URL, { blocking: true });
     const queue = createEmailQueue(redis, config);
@@ -102,7 +102,9 @@ describe("nothing is lost", () => {
     expect(ids.size).toBe(12);
   });
 
-  it("loses nothing when a worker process is killed (SIGKILL) mid-batch; duplicates are visible", async () => {
+  it("loses nothing when a worker process is killed (SIGKILL) mid-batch; duplicates are visible", {
+    timeout: 90_000,
+  }, async () => {
     const config = configWith();
     await record(25);
     smtp.delayMs = 60;
@@ -137,7 +139,7 @@ describe("nothing is lost", () => {
 });
 
 describe("the sending rate", () => {
-  it("never exceeds the limit in any window, measured at the SMTP server", async () => {
+  it("never exceeds the limit in any window, measured at the SMTP server", { timeout: 90_000 }, async () => {
     const limit = 4;
     const windowMs = 1000;
     const config = configWith({

@@ -29,10 +29,16 @@ describe("job schedulers", () => {
     await upsertSchedules(queue, config);
     await upsertSchedules(queue, config);
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(["agents-digest", "reminder-scan", "rsvp-notices"]);
+    expect(schedulers.map((s) => s.key).sort()).toEqual([
+      "agents-digest",
+      "fetch-feeds",
+      "reminder-scan",
+      "rsvp-notices",
+      "veille-digest",
+    ]);
     expect(schedulers.filter((s) => s.key !== "rsvp-notices").every((s) => s.tz === "Europe/Paris")).toBe(true);
-    // The two crons wait for their time; the 15-minute interval's first run is due at once.
-    expect(await queue.getDelayedCount()).toBe(2);
+    // The four crons wait for their time; the 15-minute interval's first run is due at once.
+    expect(await queue.getDelayedCount()).toBe(4);
     expect(await queue.getWaitingCount()).toBe(1);
   });
 

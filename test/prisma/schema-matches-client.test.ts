@@ -114,8 +114,10 @@ describe("the migrated database matches schema.prisma", () => {
         data[field.name] = target ? ids.get(target) : sampleValue(name, field, index++);
       }
       const created = await delegate(name).create({ data });
-      ids.set(name, created.id);
-      const read = await delegate(name).findUniqueOrThrow({ where: { id: created.id } });
+      // Most models have an `id`; a few are keyed by another field (Setting.key).
+      const idField = model.fields.find((f) => /@id\b/.test(f.attributes))?.name ?? "id";
+      ids.set(name, created[idField]);
+      const read = await delegate(name).findUniqueOrThrow({ where: { [idField]: created[idField] } });
       for (const [key, value] of Object.entries(data)) {
         if (/@updatedAt/.test(model.fields.find((f) => f.name === key)!.attributes)) continue;
         expect(read[key], `${name}.${key}`).toEqual(value);

@@ -50,7 +50,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   const result: Record<string, unknown[]> = {};
   for (const { table_name: table } of tables) {
     const rows = await schema.db.$queryRawUnsafe<{ row: unknown }[]>(
-      `SELECT to_jsonb(t) - 'updatedAt' AS row FROM "${table}" t ORDER BY id`,
+      `SELECT to_jsonb(t) - 'updatedAt' AS row FROM "${table}" t ORDER BY (to_jsonb(t) - 'updatedAt')::text`,
     );
     result[table] = rows.map((r) => r.row);
   }

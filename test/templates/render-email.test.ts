@@ -96,6 +96,15 @@ const payloads: { [N in TemplateName]: TemplatePayloadInput<N> } = {
     reason: "intempéries",
   },
   "agent-test": { requestedBy: "Camille Agent", requestedAt: "2025-06-03T16:00:00Z" },
+  "idea-decision": {
+    holderName: "Classe de CM2 de l'école de Sabres",
+    ideaReference: "I2024-0123",
+    ideaTitle: "Jardin pédagogique de l'école",
+    editionYear: 2024,
+    decision: "TO_ADJUST",
+    reason: "Le coût estimé dépasse le plafond de 30 000 € d'un projet jeune : réduisez la surface du jardin.",
+    decidedAt: "2025-06-03T16:00:00Z",
+  },
   "justifications-reminder": {
     holderName: "Léa Dufau",
     projectReference: "2024-012",
@@ -129,6 +138,7 @@ const expected: Record<TemplateName, string[]> = {
   "event-reminder": ["dans 7\u00a0jours, le mardi 3 juin 2025 à 18 h 00", "Parc municipal"],
   "event-cancellation": ["est annulé", "mardi 3 juin 2025, de 18 h 00 à 20 h 00", "intempéries"],
   "agent-test": ["message de test", "mardi 3 juin 2025 à 18 h 00", "Camille Agent"],
+  "idea-decision": ["I2024-0123", "à ajuster", "mardi 3 juin 2025", "réduisez la surface du jardin"],
 };
 
 function render<N extends TemplateName>(name: N, payload: TemplatePayloadInput<N> = payloads[name]) {
@@ -148,7 +158,7 @@ function thrown(fn: () => unknown): TemplatePayloadError {
 describe("renderEmail", () => {
   it("covers every template with a fixture", () => {
     expect([...templateNames].sort()).toEqual(Object.keys(payloads).sort());
-    expect(templateNames).toHaveLength(11);
+    expect(templateNames).toHaveLength(12);
   });
 
   it.each(templateNames)("renders %s in French, in both parts", (name) => {

@@ -1,0 +1,107 @@
+import { ideaStatusLabels } from "../../domain/ideas/idea-status-labels.ts";
+import type { IdeaList, IdeaListItem } from "../../domain/ideas/list-ideas.ts";
+import { formatEuros } from "../../domain/money/format-euros.ts";
+import { CardVerbs } from "./card-verbs.ts";
+
+function countLabel(total: number): string {
+  return total === 1 ? "1 idée" : `${total.toLocaleString("fr-FR")} idées`;
+}
+
+/** The text fallback: « Idées 2024 · 42 idées · page 1 sur 5 ». */
+export function ideaListSummary(list: IdeaList): string {
+  const title = list.editionYear ? `Idées ${list.editionYear}` : "Idées";
+  return `${title} · ${countLabel(list.total)}${list.pageCount > 1 ? ` · page ${list.page} sur ${list.pageCount}` : ""}`;
+}
+
+/**
+ * A page of ideas as an Adaptive Card 1.5: one row per idea (reference, title, porteur,
+ * canton, status, youth, cost, number of points of attention) opening its card
+ * (`idea.open`), and page buttons (`ideas.page`, the filters as typed in `query`). Pure.
+ */
+export function buildIdeaListCard(list: IdeaList, query: string): Record<string, unknown> {
+  const pageButton = (title: string, page: number) => ({
+    type: "Action.Execute",
+    title,
+    verb: CardVerbs.ideasPage,
+    data: { query, page },
+  });
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    fallbackText: ideaListSummary(list),
+    body: [
+      {
+        type: "TextBlock",
+        text: list.editionYear ? `Idées déposées — édition ${list.editionYear}` : "Idées déposées",
+        size: "Medium",
+        weight: "Bolder",
+        wrap: true,
+      },
+      {
+        type: "TextBlock",
+        text:
+          list.total === 0
+            ? "Aucune idée ne correspond à ces filtres."
+            : `${countLabel(list.total)}${list.pageCount > 1 ? ` · page ${list.page} sur ${list.pageCount}` : ""}`,
+        isSubtle: true,
+        spacing: "None",
+        wrap: true,
+      },
+      ...list.items.map(ideaRow),
+    ],
+    ...(list.pageCount > 1
+      ? {
+          actions: [
+            ...(list.page > 1 ? [pageButton("Page précédente", list.page - 1)] : []),
+            ...(list.page < list.pageCount ? [pageButton("Page suivante", list.page + 1)] : []),
+          ],
+        }
+      : {}),
+  };
+}
+
+function ideaRow(item: IdeaListItem): Record<string, unknown> {
+  const details = [
+    item.holderName,
+    item.canton ? `canton ${item.canton}` : null,
+    ideaStatusLabels[item.status],
+    item.isYouth ? "jeune" : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return {
+    type: "Container",
+    separator: true,
+    spacing: "Small",
+    selectAction: {
+      type: "Action.Execute",
+      title: `Ouvrir ${item.reference}`,
+      verb: CardVerbs.ideaOpen,
+      data: { reference: item.reference },
+    },
+    items: [
+      {
+        type: "ColumnSet",
+        columns: [
+          { type: "Column", width: "auto", items: [{ type: "TextBlock", text: item.reference, weight: "Bolder" }] },
+          { type: "Column", width: "stretch", items: [{ type: "TextBlock", text: item.title, wrap: true }] },
+          {
+            type: "Column",
+            width: "auto",
+            items: [{ type: "TextBlock", text: formatEuros(item.estimatedCents), horizontalAlignment: "Right" }],
+          },
+        ],
+      },
+      {
+        type: "TextBlock",
+        text: item.warningCount > 0 ? `${details} · ⚠ ${item.warningCount} point(s) d'attention` : details,
+        isSubtle: item.warningCount === 0,
+        ...(item.warningCount > 0 ? { color: "attention" } : {}),
+        size: "Small",
+        spacing: "None",
+        wrap: true,
+      },
+    ],
+  };
+}
