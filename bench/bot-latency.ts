@@ -45,19 +45,22 @@ await client.end();
 
 const connector = await new LatencyConnector().start();
 const echo = await spawnServer("bench/echo-bot.ts", [String(ECHO_PORT)], {}, () => isUp(ECHO_PORT, "/"));
-const bot = await spawnServer(
-  "bot/main.ts",
-  [],
-  {
-    PORT: String(BOT_PORT),
-    DATABASE_URL: benchUrl.toString(),
-    REDIS_PREFIX: "bpc40-bench",
-    LOG_LEVEL: "warn",
-    SMTP_URL: "smtp://127.0.0.1:2599",
-    BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
-  },
-  () => isUp(BOT_PORT, "/healthz"),
-);
+const SECOND_BOT_PORT = 3993;
+const startBot = (port: number) =>
+  spawnServer(
+    "bot/main.ts",
+    [],
+    {
+      PORT: String(port),
+      DATABASE_URL: benchUrl.toString(),
+      REDIS_PREFIX: "bpc40-bench",
+      LOG_LEVEL: "warn",
+      SMTP_URL: "smtp://127.0.0.1:2599",
+      BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
+    },
+    () => isUp(port, "/healthz"),
+  );
+const bot = await startBot(BOT_PORT);
 
 const searches = [
   "skatepark mont de marsan",
@@ -85,6 +88,17 @@ for (const scenario of scenarios) {
   }
 }
 const memory = `Pic de mémoire (VmHWM) : bot ${peakRssMiB(bot.pid)} Mio, bot écho ${peakRssMiB(echo.pid)} Mio.`;
+
+// Issue 8: the same load spread over two bot instances (one PostgreSQL, one Redis).
+const second = await startBot(SECOND_BOT_PORT);
+const twoInstances: string[] = [];
+for (const scenario of scenarios) {
+  const result = await measure([BOT_PORT, SECOND_BOT_PORT], scenario.text, 64);
+  twoInstances.push(`| ${scenario.name} | 64 | ${fmt(result.p50)} | ${fmt(result.p99)} | ${result.errors} |`);
+  console.log(twoInstances.at(-1));
+}
+const twoMemory = `Pic de mémoire (VmHWM) des deux instances : ${peakRssMiB(bot.pid)} Mio et ${peakRssMiB(second.pid)} Mio.`;
+second.kill("SIGTERM");
 bot.kill("SIGTERM");
 echo.kill("SIGTERM");
 await connector.stop();
@@ -103,11 +117,22 @@ await writeResults(
     ...rows,
     "",
     memory,
+    "",
+    "### Deux instances du bot (issue 8)",
+    "",
+    "Même charge, conversations réparties à tour de rôle sur deux processus `bot/main.ts` (même PostgreSQL, même Redis), deux cœurs en tout pour les bots, PostgreSQL et le client de mesure.",
+    "",
+    "| scénario | conversations simultanées | p50 (ms) | p99 (ms) | erreurs |",
+    "|---|---|---|---|---|",
+    ...twoInstances,
+    "",
+    twoMemory,
   ].join("\n"),
 );
 process.exit(0);
 
-async function measure(port: number, text: (i: number) => string, concurrency: number) {
+async function measure(ports: number | number[], text: (i: number) => string, concurrency: number) {
+  const targets = Array.isArray(ports) ? ports : [ports];
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -120,6 +145,7 @@ async function measure(port: number, text: (i: number) => string, concurrency: n
       const reply = connector.expectReply(activity.id);
       const start = performance.now();
       try {
+        const port = targets[(lane + i) % targets.length];
         const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
           method: "POST",
           headers: { "content-type": "application/json" },

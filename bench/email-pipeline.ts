@@ -170,6 +170,8 @@ await writeResults(
     `| **chaîne complète** (outbox → file → rendu → SMTP → \`SENT\`) | **${fmt(ours)} e-mails** |`,
     "",
     `Ratio au plancher le plus lent : **${ratio.toFixed(2)}** (objectif ≥ 0,7 : ${ratio >= 0.7 ? "atteint" : "non atteint"}).`,
+    "",
+    `Pic de mémoire (maxRSS) du processus de mesure, qui porte le worker, les deux planchers et le serveur SMTP : ${Math.round(process.resourceUsage().maxRSS / 1024)} Mio.`,
   ].join("\n"),
 );
 process.exit(0);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Payment_status_sentAt_idx" ON "Payment"("status", "sentAt");
