@@ -5,7 +5,8 @@ import { DomainError } from "../errors/domain-error.ts";
 import { getProjectDetail } from "../projects/get-project-detail.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import type { InvoiceCheckResult, InvoiceFacts } from "./invoice-check-input.ts";
-import { auditView, checkedProjectSelect, checkInvoiceFacts, notifyIncomplete } from "./invoice-check-rules.ts";
+import { auditView, checkedProjectSelect, checkInvoiceFacts } from "./invoice-check-rules.ts";
+import { writeInvoiceCheck } from "./write-invoice-check.ts";
 
 export interface EditInvoiceCheckInput extends Partial<InvoiceFacts> {
   /** The number of the check being corrected (any check of the invoice: the new one supersedes the latest). */
@@ -101,19 +102,15 @@ export async function editInvoiceCheck(db: Db, input: EditInvoiceCheckInput): Pr
         select: { id: true },
       });
     }
-    const check = await tx.invoiceCheck.create({
-      data: {
-        invoiceId: invoice.id,
-        eligibleCents: facts.eligibleCents,
-        outcome: facts.outcome,
-        comment: facts.comment,
-        missingItems: facts.missingItems ?? [],
-        checkedById: actor.agentId,
-        checkedAt: now,
-      },
-      select: { id: true },
+    const written = await writeInvoiceCheck(tx, {
+      invoiceId: invoice.id,
+      project,
+      facts,
+      actor,
+      now,
     });
-    const notificationIds = await notifyIncomplete(tx, project, facts, check.id);
+    const check = { id: written.checkId };
+    const { notificationIds } = written;
     await recordAudit(tx, {
       actor,
       action: "invoice-check.edit",

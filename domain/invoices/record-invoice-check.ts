@@ -5,7 +5,8 @@ import { DomainError } from "../errors/domain-error.ts";
 import { getProjectDetail } from "../projects/get-project-detail.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import type { InvoiceCheckResult, RecordInvoiceCheckInput } from "./invoice-check-input.ts";
-import { auditView, checkedProjectSelect, checkInvoiceFacts, notifyIncomplete } from "./invoice-check-rules.ts";
+import { auditView, checkedProjectSelect, checkInvoiceFacts } from "./invoice-check-rules.ts";
+import { writeInvoiceCheck } from "./write-invoice-check.ts";
 
 /**
  * Records a new invoice of a project and the agent's check of it, in ONE transaction:
@@ -59,19 +60,14 @@ async function recordOnce(db: Db, input: RecordInvoiceCheckInput): Promise<Invoi
       },
       select: { id: true },
     });
-    const check = await tx.invoiceCheck.create({
-      data: {
-        invoiceId: invoice.id,
-        eligibleCents: facts.eligibleCents,
-        outcome: facts.outcome,
-        comment: facts.comment,
-        missingItems: facts.missingItems ?? [],
-        checkedById: actor.agentId,
-        checkedAt: now,
-      },
-      select: { id: true },
+    const { checkId, notificationIds: ids } = await writeInvoiceCheck(tx, {
+      invoiceId: invoice.id,
+      project,
+      facts,
+      actor,
+      now,
     });
-    const ids = await notifyIncomplete(tx, project, facts, check.id);
+    const check = { id: checkId };
     await recordAudit(tx, {
       actor,
       action: "invoice-check.record",
