@@ -1,10 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { loadConfig } from "../domain/config/load-config.ts";
-import { DomainError } from "../domain/errors/domain-error.ts";
 import { importSpreadsheet } from "../domain/import/import-spreadsheet.ts";
-import { applyMigrations } from "../prisma/apply-migrations.ts";
-import { createDb } from "../prisma/create-db.ts";
+import { runImportCli } from "./run-import-cli.ts";
 
 /**
  * `npm run import -- suivi.xlsx`: what importing the agents' existing tracking would do
@@ -12,39 +7,15 @@ import { createDb } from "../prisma/create-db.ts";
  * if any row is invalid unless `--skip-invalid`. Exit code 0 when every row is valid (or
  * the valid ones were applied with --skip-invalid), 1 otherwise, 2 for a usage error.
  */
-const USAGE = "Usage : npm run import -- <fichier.xlsx|fichier.csv> [--apply] [--skip-invalid]";
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2),
+await runImportCli({
+  usage: "Usage : npm run import -- <fichier.xlsx|fichier.csv> [--apply] [--skip-invalid]",
   options: { apply: { type: "boolean", default: false }, "skip-invalid": { type: "boolean", default: false } },
-  allowPositionals: true,
+  run: (db, { path, bytes, values }) =>
+    importSpreadsheet(db, {
+      fileName: path,
+      bytes,
+      apply: values.apply === true,
+      skipInvalid: values["skip-invalid"] === true,
+      now: new Date(),
+    }),
 });
-const [path, ...extra] = positionals;
-if (!path || extra.length > 0) {
-  console.log(USAGE);
-  process.exit(2);
-}
-const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-  console.log(`Je ne trouve pas le fichier ${path} (${error.code ?? error.message}).`);
-  process.exit(2);
-});
-const config = loadConfig(process.env);
-await applyMigrations({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
-const db = createDb({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: 2 });
-try {
-  const outcome = await importSpreadsheet(db, {
-    fileName: path,
-    bytes,
-    apply: values.apply,
-    skipInvalid: values["skip-invalid"],
-    now: new Date(),
-  });
-  console.log(outcome.report);
-  const clean = outcome.mode === "applied" || (outcome.mode === "dry-run" && outcome.rejected.length === 0);
-  process.exitCode = clean ? 0 : 1;
-} catch (error) {
-  if (!(error instanceof DomainError)) throw error;
-  console.log(error.frenchMessage);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}

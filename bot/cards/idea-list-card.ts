@@ -1,7 +1,7 @@
 import { ideaStatusLabels } from "../../domain/ideas/idea-status-labels.ts";
 import type { IdeaList, IdeaListItem } from "../../domain/ideas/list-ideas.ts";
-import { formatEuros } from "../../domain/money/format-euros.ts";
 import { CardVerbs } from "./card-verbs.ts";
+import { listRow } from "./list-row.ts";
 
 function countLabel(total: number): string {
   return total === 1 ? "1 idée" : `${total.toLocaleString("fr-FR")} idées`;
@@ -70,38 +70,16 @@ function ideaRow(item: IdeaListItem): Record<string, unknown> {
   ]
     .filter(Boolean)
     .join(" · ");
-  return {
-    type: "Container",
-    separator: true,
-    spacing: "Small",
-    selectAction: {
-      type: "Action.Execute",
-      title: `Ouvrir ${item.reference}`,
-      verb: CardVerbs.ideaOpen,
-      data: { reference: item.reference },
+  const warned = item.warningCount > 0;
+  return listRow({
+    reference: item.reference,
+    title: item.title,
+    cents: item.estimatedCents,
+    verb: CardVerbs.ideaOpen,
+    details: {
+      text: warned ? `${details} · ⚠ ${item.warningCount} point(s) d'attention` : details,
+      isSubtle: !warned,
+      ...(warned ? { color: "attention" } : {}),
     },
-    items: [
-      {
-        type: "ColumnSet",
-        columns: [
-          { type: "Column", width: "auto", items: [{ type: "TextBlock", text: item.reference, weight: "Bolder" }] },
-          { type: "Column", width: "stretch", items: [{ type: "TextBlock", text: item.title, wrap: true }] },
-          {
-            type: "Column",
-            width: "auto",
-            items: [{ type: "TextBlock", text: formatEuros(item.estimatedCents), horizontalAlignment: "Right" }],
-          },
-        ],
-      },
-      {
-        type: "TextBlock",
-        text: item.warningCount > 0 ? `${details} · ⚠ ${item.warningCount} point(s) d'attention` : details,
-        isSubtle: item.warningCount === 0,
-        ...(item.warningCount > 0 ? { color: "attention" } : {}),
-        size: "Small",
-        spacing: "None",
-        wrap: true,
-      },
-    ],
-  };
+  });
 }

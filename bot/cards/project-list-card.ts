@@ -1,7 +1,7 @@
-import { formatEuros } from "../../domain/money/format-euros.ts";
 import type { ProjectHit } from "../../domain/projects/search-projects.ts";
 import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
 import { CardVerbs } from "./card-verbs.ts";
+import { listRow } from "./list-row.ts";
 
 export interface ProjectListCardInput {
   title: string;
@@ -65,32 +65,13 @@ export function buildProjectListCard(input: ProjectListCardInput): Record<string
 function projectRow(hit: ProjectHit): Record<string, unknown> {
   const place = hit.commune ? `${hit.commune} (${hit.canton})` : `canton ${hit.canton}`;
   const details = [place, projectStatusLabels[hit.status], ...(hit.isYouth ? ["Projet jeune"] : [])].join(" · ");
-  return {
-    type: "Container",
-    separator: true,
-    spacing: "Small",
-    selectAction: {
-      type: "Action.Execute",
-      title: `Ouvrir ${hit.reference}`,
-      verb: CardVerbs.openProject,
-      data: { reference: hit.reference },
-    },
-    items: [
-      {
-        type: "ColumnSet",
-        columns: [
-          { type: "Column", width: "auto", items: [{ type: "TextBlock", text: hit.reference, weight: "Bolder" }] },
-          { type: "Column", width: "stretch", items: [{ type: "TextBlock", text: hit.title, wrap: true }] },
-          {
-            type: "Column",
-            width: "auto",
-            items: [{ type: "TextBlock", text: formatEuros(hit.awardedCents), horizontalAlignment: "Right" }],
-          },
-        ],
-      },
-      { type: "TextBlock", text: details, isSubtle: true, size: "Small", spacing: "None", wrap: true },
-    ],
-  };
+  return listRow({
+    reference: hit.reference,
+    title: hit.title,
+    cents: hit.awardedCents,
+    verb: CardVerbs.openProject,
+    details: { text: details, isSubtle: true },
+  });
 }
 
 function pageCount(total: number, pageSize: number): number {
