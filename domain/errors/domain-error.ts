@@ -70,6 +70,26 @@ const messages = {
   IDEA_REASON_REQUIRED: (p: { status: string }) =>
     `Indiquez le motif de la décision « ${p.status} » : le porteur le recevra par e-mail.`,
   IDEA_NOTE_EMPTY: () => "La note de suivi est vide : écrivez ce qui a été dit ou fait avec le porteur.",
+  POLLING_PLACE_NOT_FOUND: (p: { value: string; edition: number; known: string }) =>
+    `Je ne trouve aucun bureau de vote « ${p.value} » pour l'édition ${p.edition}. Bureaux enregistrés : ${p.known || "aucun"}. Tapez **dépouillement bureaux** pour la liste.`,
+  POLLING_PLACE_EXISTS: (p: { name: string; edition: number }) =>
+    `Le bureau de vote « ${p.name} » existe déjà pour l'édition ${p.edition}. Tapez **dépouillement bureaux** pour la liste.`,
+  COMMUNE_NOT_FOUND: (p: { value: string }) =>
+    `Je ne connais pas la commune « ${p.value} ». Écrivez son nom comme sur la liste des communes des Landes (accents et majuscules facultatifs).`,
+  CANTON_NOT_FOUND: (p: { value: string }) =>
+    `Je ne connais pas le canton « ${p.value} » : c'est l'un des 15 cantons des Landes (par exemple Dax-1, Seignanx).`,
+  TALLY_INVALID: (p: { place: string; problems: string }) =>
+    `Saisie du bureau « ${p.place} » non enregistrée :\n${p.problems}\nRien n'a été écrit : corrigez puis renvoyez toute la saisie.`,
+  TALLY_AGENT_REQUIRED: () =>
+    "Une saisie de dépouillement doit être rattachée à un agent enregistré (identifiant Azure AD) : demandez à un administrateur de vous ajouter.",
+  TALLY_PLACE_VALIDATED: (p: { place: string }) =>
+    `Le bureau « ${p.place} » est déjà validé (deux saisies concordantes) : aucune nouvelle saisie n'est acceptée. Un administrateur peut le rouvrir : **dépouillement rouvrir ${p.place} "raison"**.`,
+  TALLY_EDITION_PUBLISHED: (p: { edition: number }) =>
+    `Les résultats de l'édition ${p.edition} sont publiés : le dépouillement est clos, plus aucune saisie ni réouverture.`,
+  POLLING_PLACE_NOT_VALIDATED: (p: { place: string }) =>
+    `Le bureau « ${p.place} » n'est pas validé : il n'y a rien à rouvrir. Chaque agent peut remplacer sa propre saisie en la renvoyant.`,
+  REOPEN_REASON_REQUIRED: () =>
+    `Indiquez la raison de la réouverture, par exemple : **dépouillement rouvrir Mairie de Dax "erreur de report"**.`,
 } satisfies Record<string, (params: never) => string>;
 
 export type DomainErrorCode = keyof typeof messages;
