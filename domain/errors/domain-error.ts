@@ -70,6 +70,14 @@ const messages = {
   IDEA_REASON_REQUIRED: (p: { status: string }) =>
     `Indiquez le motif de la décision « ${p.status} » : le porteur le recevra par e-mail.`,
   IDEA_NOTE_EMPTY: () => "La note de suivi est vide : écrivez ce qui a été dit ou fait avec le porteur.",
+  SELECTION_CHANGED: (p: { year: string }) =>
+    `Résultats non publiés : la sélection de l'édition ${p.year} a changé depuis votre relecture (dépouillement ou idée modifiés). Relisez-la avec **sélection ${p.year}** avant de publier.`,
+  SELECTION_EMPTY: (p: { year: string }) =>
+    `Rien à publier : l'édition ${p.year} n'a aucune idée recevable ayant reçu des voix.`,
+  SELECTION_IDEA_WITHOUT_CANTON: (p: { reference: string }) =>
+    `Résultats non publiés : l'idée lauréate ${p.reference} n'a ni canton ni commune. Complétez-la (réimport des idées), puis publiez de nouveau.`,
+  SELECTION_CHANNEL_ONLY: () =>
+    "Tapez **sélection canal** dans le canal d'équipe qui doit recevoir la carte des résultats (en mentionnant le bot), pas dans une conversation privée.",
   POLLING_PLACE_NOT_FOUND: (p: { value: string; edition: number; known: string }) =>
     `Je ne trouve aucun bureau de vote « ${p.value} » pour l'édition ${p.edition}. Bureaux enregistrés : ${p.known || "aucun"}. Tapez **dépouillement bureaux** pour la liste.`,
   POLLING_PLACE_EXISTS: (p: { name: string; edition: number }) =>
