@@ -7,6 +7,7 @@ import { eventCancellation } from "./event-cancellation.ts";
 import { eventInvitation } from "./event-invitation.ts";
 import { eventReminder } from "./event-reminder.ts";
 import { ideaDecision } from "./idea-decision.ts";
+import { ideaNotSelected } from "./idea-not-selected.ts";
 import { invoiceIncomplete } from "./invoice-incomplete.ts";
 import { justificationsReminder } from "./justifications-reminder.ts";
 import { laureatAnnounced } from "./laureat-announced.ts";
@@ -29,6 +30,7 @@ export const emailTemplates = {
   "event-reminder": eventReminder,
   "event-cancellation": eventCancellation,
   "idea-decision": ideaDecision,
+  "idea-not-selected": ideaNotSelected,
   "agent-test": agentTest,
 } as const satisfies Record<string, EmailTemplate>;
 

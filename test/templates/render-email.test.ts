@@ -105,6 +105,14 @@ const payloads: { [N in TemplateName]: TemplatePayloadInput<N> } = {
     reason: "Le coût estimé dépasse le plafond de 30 000 € d'un projet jeune : réduisez la surface du jardin.",
     decidedAt: "2025-06-03T16:00:00Z",
   },
+  "idea-not-selected": {
+    holderName: "Jean Labat",
+    ideaReference: "I2021-0042",
+    ideaTitle: "Jardin partagé du quartier",
+    editionYear: 2021,
+    votes: 1234,
+    winners: 54,
+  },
   "justifications-reminder": {
     holderName: "Léa Dufau",
     projectReference: "2024-012",
@@ -139,6 +147,7 @@ const expected: Record<TemplateName, string[]> = {
   "event-cancellation": ["est annulé", "mardi 3 juin 2025, de 18 h 00 à 20 h 00", "intempéries"],
   "agent-test": ["message de test", "mardi 3 juin 2025 à 18 h 00", "Camille Agent"],
   "idea-decision": ["I2024-0123", "à ajuster", "mardi 3 juin 2025", "réduisez la surface du jardin"],
+  "idea-not-selected": ["Bonjour Jean Labat,", "I2021-0042", "1\u202f234 voix", "des 54 projets lauréats", "remercie"],
 };
 
 function render<N extends TemplateName>(name: N, payload: TemplatePayloadInput<N> = payloads[name]) {
@@ -158,7 +167,7 @@ function thrown(fn: () => unknown): TemplatePayloadError {
 describe("renderEmail", () => {
   it("covers every template with a fixture", () => {
     expect([...templateNames].sort()).toEqual(Object.keys(payloads).sort());
-    expect(templateNames).toHaveLength(12);
+    expect(templateNames).toHaveLength(13);
   });
 
   it.each(templateNames)("renders %s in French, in both parts", (name) => {
