@@ -1,4 +1,4 @@
-import { headerKey } from "../import/import-columns.ts";
+import { type HeaderColumns, headerFields } from "../import/header-fields.ts";
 
 /** The columns of the platform's export the idea import understands. */
 export type IdeaField =
@@ -45,38 +45,18 @@ const headers: Record<IdeaField, string[]> = {
 /** Without these a row cannot become an idea. */
 export const REQUIRED_IDEA_FIELDS: readonly IdeaField[] = ["title", "holderName", "contactEmail", "estimated"];
 
+const ideaHeaders = headerFields(headers, REQUIRED_IDEA_FIELDS);
+
 /** The canonical French header of a field, for messages. */
-export const ideaFieldLabel = (field: IdeaField): string => headers[field][0] as string;
+export const ideaFieldLabel = ideaHeaders.label;
 
-const fieldByKey = new Map<string, IdeaField>(
-  (Object.entries(headers) as [IdeaField, string[]][]).flatMap(([field, names]) =>
-    names.map((name) => [headerKey(name), field] as const),
-  ),
-);
-
-export interface IdeaColumnMap {
-  index: Partial<Record<IdeaField, number>>;
-  ignored: string[];
-  missing: IdeaField[];
-}
+export type IdeaColumnMap = HeaderColumns<IdeaField>;
 
 /** Recognises the header whatever its case, accents, spacing or punctuation (`Coût estimé (€)`). */
-export function mapIdeaColumns(header: string[]): IdeaColumnMap {
-  const index: Partial<Record<IdeaField, number>> = {};
-  const ignored: string[] = [];
-  header.forEach((name, column) => {
-    const field = fieldByKey.get(headerKey(name));
-    if (!field) {
-      if (name.trim()) ignored.push(name.trim());
-    } else if (index[field] === undefined) {
-      index[field] = column;
-    }
-  });
-  return { index, ignored, missing: REQUIRED_IDEA_FIELDS.filter((f) => index[f] === undefined) };
-}
+export const mapIdeaColumns = ideaHeaders.map;
 
 /** A row looks like the header when it names the title and at least two other known columns. */
 export function looksLikeIdeaHeader(cells: string[]): boolean {
-  const fields = new Set(cells.map((cell) => fieldByKey.get(headerKey(cell))).filter(Boolean));
+  const fields = ideaHeaders.fieldsOf(cells);
   return fields.has("title") && fields.size >= 3;
 }

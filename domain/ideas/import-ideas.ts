@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { Db, DbTx } from "../../prisma/create-db.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors/domain-error.ts";
-import { describeSource } from "../import/describe-import.ts";
+import { describeMissingColumns, describeSource } from "../import/describe-import.ts";
 import { parseSpreadsheet } from "../import/parse-spreadsheet.ts";
 import { ideaFieldLabel, looksLikeIdeaHeader, mapIdeaColumns } from "./idea-columns.ts";
 import { type IdeaRow, normalizeIdeaRows, type RejectedIdeaRow } from "./normalize-idea-row.ts";
@@ -62,11 +62,7 @@ export async function importIdeas(db: Db, options: ImportIdeasOptions): Promise<
   const columns = mapIdeaColumns(parsed.header);
   const empty = { created: [], updated: [], unchanged: [], rejected: [] };
   if (columns.missing.length > 0) {
-    const report = [
-      describeSource(fileName, parsed),
-      `Colonnes obligatoires absentes : ${columns.missing.map(ideaFieldLabel).join(", ")}. Rien n'a été écrit.`,
-      `En-tête lu ligne ${parsed.headerLine} : ${parsed.header.filter(Boolean).join(" | ") || "(vide)"}.`,
-    ].join("\n");
+    const report = describeMissingColumns(fileName, parsed, columns.missing.map(ideaFieldLabel));
     return { mode: "refused", report, ...empty };
   }
   const editions = await db.edition.findMany({ select: { id: true, year: true }, orderBy: { year: "desc" } });

@@ -44,6 +44,15 @@ export function describeSource(fileName: string, parsed: ParsedSpreadsheet): str
   return `Fichier ${fileName} (${format}) : ${plural(parsed.rows.length, "ligne de données", "lignes de données")}, en-tête ligne ${parsed.headerLine}.`;
 }
 
+/** The report of a file refused for its header: what it lacks, and the header as read. */
+export function describeMissingColumns(fileName: string, parsed: ParsedSpreadsheet, missing: string[]): string {
+  return [
+    describeSource(fileName, parsed),
+    `Colonnes obligatoires absentes : ${missing.join(", ")}. Rien n'a été écrit.`,
+    `En-tête lu ligne ${parsed.headerLine} : ${parsed.header.filter(Boolean).join(" | ") || "(vide)"}.`,
+  ].join("\n");
+}
+
 /**
  * The French report of an import, dry run or applied: what is (or would be) created and
  * updated, per reference with the changed fields, and every refused row with its line

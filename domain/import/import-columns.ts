@@ -1,4 +1,6 @@
-import { normalizeKey } from "../text/normalize-key.ts";
+import { type HeaderColumns, headerFields } from "./header-fields.ts";
+
+export { headerKey } from "./header-fields.ts";
 
 /** The columns the import understands. */
 export type ImportField =
@@ -59,52 +61,19 @@ export const REQUIRED_FIELDS: readonly ImportField[] = [
   "awarded",
 ];
 
+const importHeaders = headerFields(headers, REQUIRED_FIELDS);
+
 /** The canonical French header of a field, for messages. */
-export const fieldLabel = (field: ImportField): string => headers[field][0] as string;
+export const fieldLabel = importHeaders.label;
 
-/** `Montant attribué (€)`, `MONTANT  ATTRIBUE en euros` → `montantattribue`. */
-export function headerKey(header: string): string {
-  return normalizeKey(header)
-    .replace(/\s*(\(\s*(€|eur|euros?)\s*\)|en\s+(€|euros?)|€)\s*$/u, "")
-    .replace(/[^a-z0-9]+/g, "");
-}
-
-const fieldByKey = new Map<string, ImportField>(
-  (Object.entries(headers) as [ImportField, string[]][]).flatMap(([field, names]) =>
-    names.map((name) => [headerKey(name), field] as const),
-  ),
-);
-
-export interface ColumnMap {
-  /** Column index (0-based) of each field present. */
-  index: Partial<Record<ImportField, number>>;
-  /** Headers of the columns the import does not use, as written. */
-  ignored: string[];
-  missing: ImportField[];
-  /** Fields given by two columns (the first is used). */
-  duplicated: ImportField[];
-}
+/** Where each column sits: index (0-based) per field, ignored headers, missing and duplicated fields. */
+export type ColumnMap = HeaderColumns<ImportField>;
 
 /** Recognises the header whatever its case, accents, spacing or punctuation. */
-export function mapColumns(header: string[]): ColumnMap {
-  const index: Partial<Record<ImportField, number>> = {};
-  const ignored: string[] = [];
-  const duplicated: ImportField[] = [];
-  header.forEach((name, column) => {
-    const field = fieldByKey.get(headerKey(name));
-    if (!field) {
-      if (name.trim()) ignored.push(name.trim());
-    } else if (index[field] === undefined) {
-      index[field] = column;
-    } else {
-      duplicated.push(field);
-    }
-  });
-  return { index, ignored, missing: REQUIRED_FIELDS.filter((f) => index[f] === undefined), duplicated };
-}
+export const mapColumns = importHeaders.map;
 
 /** A row looks like the header when it names the reference and at least two other known columns. */
 export function looksLikeHeader(cells: string[]): boolean {
-  const fields = new Set(cells.map((cell) => fieldByKey.get(headerKey(cell))).filter(Boolean));
+  const fields = importHeaders.fieldsOf(cells);
   return fields.has("reference") && fields.size >= 3;
 }

@@ -1,7 +1,14 @@
 import { basename } from "node:path";
 import type { Db } from "../../prisma/create-db.ts";
 import { applyImport } from "./apply-import.ts";
-import { countPlan, describeImport, describeSource, type ImportCounts, type ImportMode } from "./describe-import.ts";
+import {
+  countPlan,
+  describeImport,
+  describeMissingColumns,
+  describeSource,
+  type ImportCounts,
+  type ImportMode,
+} from "./describe-import.ts";
 import { fieldLabel, looksLikeHeader, mapColumns } from "./import-columns.ts";
 import { normalizeRows, type RejectedRow } from "./normalize-row.ts";
 import { parseSpreadsheet } from "./parse-spreadsheet.ts";
@@ -45,11 +52,7 @@ export async function importSpreadsheet(db: Db, options: ImportOptions): Promise
     skipInvalid: options.skipInvalid,
   };
   if (columns.missing.length > 0) {
-    const report = [
-      describeSource(fileName, parsed),
-      `Colonnes obligatoires absentes : ${columns.missing.map(fieldLabel).join(", ")}. Rien n'a été écrit.`,
-      `En-tête lu ligne ${parsed.headerLine} : ${parsed.header.filter(Boolean).join(" | ") || "(vide)"}.`,
-    ].join("\n");
+    const report = describeMissingColumns(fileName, parsed, columns.missing.map(fieldLabel));
     return { mode: "refused", report, counts: countPlan(null, []), rejected: [] };
   }
   const cantons = await db.canton.findMany({ select: { id: true, name: true } });
