@@ -36,6 +36,15 @@ export interface EditionFacts {
   votes: { first: number; last: number };
   /** Where agents start counting the follow-up when no results day is on record. */
   followUpStart: Date;
+  /** The selection rules of the edition (README « Règles de sélection »); caps are the defaults. */
+  selection: EditionSelectionRules;
+}
+
+export interface EditionSelectionRules {
+  winnersPerCanton: number;
+  youthWinnersPerCanton: number;
+  exceptionalCapCents: number | null;
+  exceptionalSlots: number;
 }
 
 const BUDGET_CENTS = 150_000_000;
@@ -72,6 +81,7 @@ export const EDITIONS: readonly EditionFacts[] = [
     },
     votes: { first: 3_940, last: 610 },
     followUpStart: parisTime(2019, 12, 10, 18, 0),
+    selection: { winnersPerCanton: 1, youthWinnersPerCanton: 0, exceptionalCapCents: 10_000_000, exceptionalSlots: 3 },
   },
   {
     year: 2021,
@@ -100,6 +110,7 @@ export const EDITIONS: readonly EditionFacts[] = [
     },
     votes: { first: 3_120, last: 470 },
     followUpStart: parisTime(2021, 12, 15, 18, 0),
+    selection: { winnersPerCanton: 2, youthWinnersPerCanton: 1, exceptionalCapCents: 10_000_000, exceptionalSlots: 3 },
   },
   {
     year: 2022,
@@ -128,6 +139,7 @@ export const EDITIONS: readonly EditionFacts[] = [
     },
     votes: { first: 2_310, last: 380 },
     followUpStart: parisTime(2023, 4, 12, 10, 0),
+    selection: { winnersPerCanton: 0, youthWinnersPerCanton: 0, exceptionalCapCents: null, exceptionalSlots: 0 },
   },
   {
     year: 2024,
@@ -156,6 +168,7 @@ export const EDITIONS: readonly EditionFacts[] = [
     },
     votes: { first: 2_640, last: 410 },
     followUpStart: parisTime(2025, 6, 27, 10, 0),
+    selection: { winnersPerCanton: 2, youthWinnersPerCanton: 1, exceptionalCapCents: null, exceptionalSlots: 0 },
   },
 ];
 

@@ -35,6 +35,7 @@ export async function writeReferenceData(db: DbTx, data: DemoData, counts: SeedC
         voteStartsAt: e.voteStartsAt,
         voteEndsAt: e.voteEndsAt,
         resultsAt: e.resultsAt,
+        ...e.selection,
       })),
       skipDuplicates: true,
     })
