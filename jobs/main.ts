@@ -9,6 +9,7 @@ import { createTransport } from "./mail/create-transport.ts";
 import { DEFAULT_MAIL_DIR, startMailCatcher } from "./mail/start-mail-catcher.ts";
 import { onShutdown } from "./on-shutdown.ts";
 import { sendAgentsDigest } from "./processors/agents-digest.ts";
+import { postResults } from "./processors/results-post.ts";
 import { sendRsvpNotices } from "./processors/rsvp-notices.ts";
 import { sendVeilleDigest } from "./processors/veille-digest.ts";
 import { startWorkers } from "./start-workers.ts";
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
         }),
       "rsvp-notices": () => sendRsvpNotices({ db, sender, logger, now: () => new Date() }),
       "veille-digest": () => sendVeilleDigest({ db, sender, logger, now: () => new Date() }),
+      "results-post": () => postResults({ db, sender, logger, now: () => new Date() }),
     },
   });
   logger.info({ queues: workers.names }, "worker prêt");

@@ -22,6 +22,7 @@ export interface DigestChannel {
 export async function chooseDigestChannel(
   db: Db,
   input: { conversationId: string; reference: Record<string, unknown>; chosenById: number | null },
+  key: string = VEILLE_CHANNEL_KEY,
 ): Promise<DigestChannel> {
   const conversationId = input.conversationId.split(";")[0] ?? input.conversationId;
   const { activityId: _thread, ...reference } = input.reference;
@@ -33,21 +34,17 @@ export async function chooseDigestChannel(
     name: typeof conversation.name === "string" ? conversation.name : null,
   };
   const value = channel as unknown as Prisma.InputJsonValue;
-  await db.setting.upsert({
-    where: { key: VEILLE_CHANNEL_KEY },
-    create: { key: VEILLE_CHANNEL_KEY, value },
-    update: { value },
-  });
+  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   return channel;
 }
 
-/** The chosen channel, or null when nobody typed `veille canal` yet. */
-export async function findDigestChannel(db: Db): Promise<DigestChannel | null> {
-  const row = await db.setting.findUnique({ where: { key: VEILLE_CHANNEL_KEY }, select: { value: true } });
+/** The chosen channel, or null when nobody typed `veille canal` yet (`key`: another feature's channel, e.g. the results'). */
+export async function findDigestChannel(db: Db, key: string = VEILLE_CHANNEL_KEY): Promise<DigestChannel | null> {
+  const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
   return (row?.value as DigestChannel | undefined) ?? null;
 }
 
 /** Forgets the channel (the bot was removed from it): the digest waits for a new `veille canal`. */
-export async function forgetDigestChannel(db: Db): Promise<void> {
-  await db.setting.deleteMany({ where: { key: VEILLE_CHANNEL_KEY } });
+export async function forgetDigestChannel(db: Db, key: string = VEILLE_CHANNEL_KEY): Promise<void> {
+  await db.setting.deleteMany({ where: { key } });
 }

@@ -4,7 +4,13 @@ import type { Config } from "../../domain/config/load-config.ts";
 export const MAINTENANCE_QUEUE = "maintenance";
 
 /** Recurring work; each name is one job scheduler, so one run per tick whatever the number of workers. */
-export type MaintenanceJobName = "reminder-scan" | "agents-digest" | "rsvp-notices" | "fetch-feeds" | "veille-digest";
+export type MaintenanceJobName =
+  | "reminder-scan"
+  | "agents-digest"
+  | "rsvp-notices"
+  | "fetch-feeds"
+  | "veille-digest"
+  | "results-post";
 
 /** No payload: each run reads the current state from PostgreSQL. */
 export type MaintenanceJob = Record<string, never>;
@@ -44,6 +50,8 @@ export async function upsertSchedules(queue: MaintenanceQueue, config: Config, f
   );
   // Organisers hear of new RSVP answers at most every 15 minutes (batched).
   await queue.upsertJobScheduler("rsvp-notices", { every: 15 * 60_000, ...start }, { name: "rsvp-notices" });
+  // Published results owed to the team channel go out within the minute (one settings read when none is).
+  await queue.upsertJobScheduler("results-post", { every: 60_000, ...start }, { name: "results-post" });
   // The watch: feeds read at 00:15, 06:15, 12:15 and 18:15 (never 02:xx); its digest on Monday morning.
   await queue.upsertJobScheduler(
     "fetch-feeds",

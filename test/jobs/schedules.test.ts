@@ -33,13 +33,15 @@ describe("job schedulers", () => {
       "agents-digest",
       "fetch-feeds",
       "reminder-scan",
+      "results-post",
       "rsvp-notices",
       "veille-digest",
     ]);
-    expect(schedulers.filter((s) => s.key !== "rsvp-notices").every((s) => s.tz === "Europe/Paris")).toBe(true);
-    // The four crons wait for their time; the 15-minute interval's first run is due at once.
+    const intervals = ["rsvp-notices", "results-post"];
+    expect(schedulers.filter((s) => !intervals.includes(s.key)).every((s) => s.tz === "Europe/Paris")).toBe(true);
+    // The four crons wait for their time; the two intervals' first runs are due at once.
     expect(await queue.getDelayedCount()).toBe(4);
-    expect(await queue.getWaitingCount()).toBe(1);
+    expect(await queue.getWaitingCount()).toBe(2);
   });
 
   it.each([
