@@ -16,6 +16,8 @@ export const CardVerbs = {
   ideasPage: "ideas.page",
   ideaDecide: "idea.decide",
   ideaNote: "idea.note",
+  selectionPage: "selection.page",
+  selectionPublish: "selection.publish",
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];
