@@ -16,6 +16,9 @@ export const CardVerbs = {
   ideasPage: "ideas.page",
   ideaDecide: "idea.decide",
   ideaNote: "idea.note",
+  pollingPlaceOpen: "polling-place.open",
+  tallyEnter: "tally.enter",
+  voteCountRefresh: "vote-count.refresh",
   selectionPage: "selection.page",
   selectionPublish: "selection.publish",
 } as const;
