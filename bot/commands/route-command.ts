@@ -18,6 +18,7 @@ import { rapportCommand } from "./rapport.ts";
 import { rechercheCommand } from "./recherche.ts";
 import { relancesCommand } from "./relances.ts";
 import { sallesCommand } from "./salles.ts";
+import { selectionCommand } from "./selection.ts";
 import { statutCommand } from "./statut.ts";
 import { veilleCommand } from "./veille.ts";
 import { versementCommand } from "./versement.ts";
@@ -45,6 +46,7 @@ const commands: Command[] = [
   ideesCommand,
   ideeCommand,
   veilleCommand,
+  selectionCommand,
 ];
 const aide = createAideCommand(() => [...commands, aide]);
 export const allCommands: readonly Command[] = [...commands, aide];

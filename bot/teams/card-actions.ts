@@ -9,11 +9,13 @@ import { cardAnswer, cardBadRequest, cardMessage } from "./card-action-answers.t
 import { ideaCardActions } from "./idea-card-actions.ts";
 import { openInvoiceForm, saveInvoiceCheck } from "./invoice-card-actions.ts";
 import { type InvokeAnswer, type InvokeContext, type InvokeHandler, unhandledInvoke } from "./invoke-handler.ts";
+import { selectionCardActions } from "./selection-card-actions.ts";
 
 /** Answers one verb; `data` is the action's `data`, untrusted (validate it). */
 export type CardAction = (context: InvokeContext, data: Record<string, unknown>) => Promise<InvokeAnswer>;
 
 const ideaActions = ideaCardActions(handledCardVerbs);
+const selectionActions = selectionCardActions(handledCardVerbs);
 
 const UNEXPECTED =
   "Désolé, une erreur inattendue m'empêche de traiter cette action. L'équipe technique a été prévenue ; réessayez dans un instant.";
@@ -36,6 +38,8 @@ export const cardActions: Record<string, CardAction> = {
   [CardVerbs.ideasPage]: (context, data) => ideaActions.page(context, data),
   [CardVerbs.ideaDecide]: (context, data) => ideaActions.decide(context, data),
   [CardVerbs.ideaNote]: (context, data) => ideaActions.note(context, data),
+  [CardVerbs.selectionPage]: (context, data) => selectionActions.page(context, data),
+  [CardVerbs.selectionPublish]: (context, data) => selectionActions.publish(context, data),
 };
 
 /** The verbs handled right now, for the card builders. */

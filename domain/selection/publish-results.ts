@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors/domain-error.ts";
 import { recordNotification } from "../notifications/record-notification.ts";
 import { createWinningProject } from "./create-winning-project.ts";
+import { findPublisher } from "./find-publisher.ts";
 import { loadSelection } from "./load-selection.ts";
 import { owePostedResults } from "./results-post.ts";
 import { selectWinners } from "./select-winners.ts";
@@ -38,7 +39,7 @@ export async function publishResults(db: Db, input: PublishInput): Promise<Publi
     await tx.$queryRaw`SELECT "id" FROM "Edition" WHERE "year" = ${year} FOR UPDATE`;
     const { edition, candidates } = await loadSelection(tx, year);
     if (edition.publishedAt) {
-      return { status: "already", year, publishedAt: edition.publishedAt, by: await publisherOf(tx, edition.id) };
+      return { status: "already", year, publishedAt: edition.publishedAt, by: await findPublisher(tx, edition.id) };
     }
     const selection = selectWinners(candidates, edition.rules);
     if (selection.totals.winners === 0) throw new DomainError("SELECTION_EMPTY", { year: String(year) });
@@ -119,14 +120,4 @@ function notifyPorteur(
     },
     idempotencyKey: `selection-not-won:${line.idea.reference}`,
   });
-}
-
-/** Who published: the audit line of the publication. */
-async function publisherOf(tx: DbTx, editionId: number): Promise<string | null> {
-  const row = await tx.auditLog.findFirst({
-    where: { action: "selection.publish", entity: "Edition", entityId: String(editionId) },
-    select: { actorLabel: true },
-    orderBy: { at: "desc" },
-  });
-  return row?.actorLabel ?? null;
 }

@@ -1,0 +1,48 @@
+import { formatEuros } from "../../domain/money/format-euros.ts";
+import type { Selection, SelectionRules } from "../../domain/selection/selection-types.ts";
+
+/**
+ * The head of the selection card: envelope, total selected, youth reserve and what
+ * flowed back, exceptional places, then one line per canton (its winners, youth ones
+ * among them; a guarantee not met in the attention colour).
+ */
+export function selectionSummaryFacts(selection: Selection, rules: SelectionRules): Record<string, unknown>[] {
+  const { totals } = selection;
+  const facts = [
+    { title: "Enveloppe", value: formatEuros(totals.budgetCents) },
+    {
+      title: "Retenu",
+      value: `${totals.winners} lauréats sur ${totals.candidates} idées recevables : ${formatEuros(totals.spentCents)} (reste ${formatEuros(totals.leftCents)})`,
+    },
+    {
+      title: "Réserve jeunesse",
+      value: `${formatEuros(totals.reserveCents)} ; projets jeunes retenus : ${totals.youthWinners}, ${formatEuros(totals.youthSpentCents)}`,
+    },
+    { title: "Reversé à l'enveloppe générale", value: formatEuros(totals.flowedBackCents) },
+    ...(rules.exceptionalSlots > 0
+      ? [{ title: "Projets exceptionnels", value: `${totals.exceptionalUsed} sur ${rules.exceptionalSlots} places` }]
+      : []),
+    {
+      title: "Garantie cantonale",
+      value:
+        rules.winnersPerCanton > 0
+          ? `${rules.winnersPerCanton} lauréat(s) par canton${rules.youthWinnersPerCanton > 0 ? `, dont ${rules.youthWinnersPerCanton} projet jeune là où il y en a un recevable` : ""}`
+          : "aucune pour cette édition",
+    },
+  ];
+  return [
+    { type: "FactSet", facts },
+    ...(totals.cantons.length > 0
+      ? [
+          { type: "TextBlock", text: "Lauréats par canton", weight: "Bolder", separator: true, wrap: true },
+          ...totals.cantons.map((c) => ({
+            type: "TextBlock",
+            spacing: "None",
+            wrap: true,
+            ...(c.guaranteeMet || rules.winnersPerCanton === 0 ? {} : { color: "attention" }),
+            text: `${c.canton} : ${c.winners} lauréat(s) dont ${c.youthWinners} jeune(s)${c.guaranteeMet || rules.winnersPerCanton === 0 ? "" : " ⚠ garantie non tenue"}`,
+          })),
+        ]
+      : []),
+  ];
+}
