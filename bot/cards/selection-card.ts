@@ -144,6 +144,7 @@ function publishAction(view: SelectionView): Record<string, unknown> {
         {
           type: "Input.Toggle",
           id: "confirm",
+          label: "Confirmation",
           title: `Je confirme la publication des résultats de l'édition ${view.year}`,
           valueOn: "oui",
           valueOff: "non",

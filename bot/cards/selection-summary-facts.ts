@@ -35,13 +35,18 @@ export function selectionSummaryFacts(selection: Selection, rules: SelectionRule
     ...(totals.cantons.length > 0
       ? [
           { type: "TextBlock", text: "Lauréats par canton", weight: "Bolder", separator: true, wrap: true },
-          ...totals.cantons.map((c) => ({
-            type: "TextBlock",
-            spacing: "None",
-            wrap: true,
-            ...(c.guaranteeMet || rules.winnersPerCanton === 0 ? {} : { color: "attention" }),
-            text: `${c.canton} : ${c.winners} lauréat(s) dont ${c.youthWinners} jeune(s)${c.guaranteeMet || rules.winnersPerCanton === 0 ? "" : " ⚠ garantie non tenue"}`,
-          })),
+          ...totals.cantons.map((c) => {
+            const held = c.guaranteeMet || rules.winnersPerCanton === 0;
+            const short =
+              held && c.winners < rules.winnersPerCanton ? " (faute d'autre idée pouvant être retenue)" : "";
+            return {
+              type: "TextBlock",
+              spacing: "None",
+              wrap: true,
+              ...(held ? {} : { color: "attention" }),
+              text: `${c.canton} : ${c.winners} lauréat(s) dont ${c.youthWinners} jeune(s)${held ? short : " ⚠ garantie non tenue"}`,
+            };
+          }),
         ]
       : []),
   ];

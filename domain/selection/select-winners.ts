@@ -139,6 +139,8 @@ function cantonOutcomes(
     .map((canton) => {
       const own = candidates.filter((c) => c.canton === canton);
       const youthCandidates = own.filter((c) => c.isYouth).length;
+      // The guarantee holds as far as the canton has ideas that could win at all.
+      const possible = own.filter((c) => c.votes > 0 && c.costCents <= maxCost(c, rules));
       const { winners, youth } = winsOf(canton);
       const youthPlaces = Math.min(rules.youthWinnersPerCanton, rules.winnersPerCanton);
       return {
@@ -148,7 +150,16 @@ function cantonOutcomes(
         winners,
         youthWinners: youth,
         guaranteeMet:
-          winners >= Math.min(rules.winnersPerCanton, own.length) && youth >= Math.min(youthPlaces, youthCandidates),
+          winners >= Math.min(rules.winnersPerCanton, possible.length) &&
+          youth >= Math.min(youthPlaces, possible.filter((c) => c.isYouth).length),
       };
     });
+}
+
+/** The most an idea may cost and still win: its cap, or the exceptional cap where the edition has places. */
+function maxCost(c: SelectionCandidate, rules: SelectionRules): number {
+  const cap = c.isYouth ? rules.youthIdeaCapCents : rules.ideaCapCents;
+  return rules.exceptionalSlots > 0 && rules.exceptionalCapCents !== null
+    ? Math.max(cap, rules.exceptionalCapCents)
+    : cap;
 }

@@ -55,7 +55,7 @@ export interface CantonOutcome {
   youthCandidates: number;
   winners: number;
   youthWinners: number;
-  /** Winners and youth winners reach the rule, or the canton had no more eligible ideas to give. */
+  /** Winners and youth winners reach the rule, or the canton had no other idea that could win (votes, within a cap). */
   guaranteeMet: boolean;
 }
 

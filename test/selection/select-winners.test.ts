@@ -202,10 +202,25 @@ describe("selectWinners on constructed cases", () => {
     expect(selection.totals.cantons).toEqual([
       { canton: "Adour Armagnac", candidates: 1, youthCandidates: 1, winners: 1, youthWinners: 1, guaranteeMet: true },
       { canton: "Dax-1", candidates: 3, youthCandidates: 1, winners: 2, youthWinners: 1, guaranteeMet: true },
-      { canton: "Seignanx", candidates: 3, youthCandidates: 1, winners: 2, youthWinners: 0, guaranteeMet: false },
+      { canton: "Seignanx", candidates: 3, youthCandidates: 1, winners: 2, youthWinners: 0, guaranteeMet: true },
     ]);
     // Without the guarantee, the ranking alone would have taken D2 before the Seignanx ideas.
     const plain = byRef(selectWinners([...selection.lines.map((l) => l.idea)], { ...rules, winnersPerCanton: 0 }));
     expect(plain.D2?.won).toBe(true);
+  });
+
+  it("reports a canton whose guarantee the money could not fund", () => {
+    const selection = selectWinners(
+      [idea("G1", 100, 40_000, { canton: "Dax-1" }), idea("G2", 50, 20_000, { canton: "Seignanx" })],
+      { ...RULES, budgetCents: 5_000_000, youthShareBp: 0, winnersPerCanton: 1 },
+    );
+    expect(byRef(selection).G2).toMatchObject({
+      won: false,
+      reason: eur("Écarté : 20 000,00 € demandés, il reste 10 000,00 €"),
+    });
+    expect(selection.totals.cantons.map((c) => [c.canton, c.guaranteeMet])).toEqual([
+      ["Dax-1", true],
+      ["Seignanx", false],
+    ]);
   });
 });
