@@ -3,6 +3,7 @@ import { createAdapter } from "../../bot/teams/create-adapter.ts";
 import { createProactiveSender } from "../../bot/teams/send-proactive.ts";
 import { parisTime } from "../../domain/dates/paris-time.ts";
 import { createLogger } from "../../domain/log/create-logger.ts";
+import { publishResults } from "../../domain/selection/publish-results.ts";
 import { postResults } from "../../jobs/processors/results-post.ts";
 import type { RunningWorkers } from "../../jobs/start-workers.ts";
 import { seed } from "../../prisma/seed.ts";
@@ -301,6 +302,41 @@ describe("sélection and the publication of the results", () => {
     expect(JSON.stringify(await askCard("sélection 2021", NATHALIE))).toContain(
       "Résultats publiés le samedi 28 novembre 2026 par Claire Dufau",
     );
+  });
+
+  it("pages the explanation for readers", async () => {
+    const page = await invoke("selection.page", { year: 2021, page: 1 }, NATHALIE);
+    expect(page.type).toBe(CARD);
+    expect(JSON.stringify(page.value)).toContain("Explication ligne à ligne");
+  });
+
+  it("publishes once when two admins click at the same moment", async () => {
+    const edition = await schema.db.edition.findUniqueOrThrow({ where: { year: 2024 } });
+    const dax = await schema.db.canton.findFirstOrThrow({ where: { name: "Dax-1" } });
+    for (const n of [1, 2]) {
+      await schema.db.idea.create({
+        data: {
+          editionId: edition.id,
+          reference: `I2024-900${n}`,
+          title: `Idée 2024 n° ${n}`,
+          holderName: `Porteur 2024 n° ${n}`,
+          contactEmail: `porteur2024-${n}@exemple.fr`,
+          cantonId: dax.id,
+          estimatedCents: 1_000_000,
+          onlineVotes: 100 * n,
+          status: "ELIGIBLE",
+        },
+      });
+    }
+    const before = await counts();
+    const actor = { agentId: null, name: "Claire Dufau" };
+    const outcomes = await Promise.all([
+      publishResults(schema.db, { year: 2024, actor, now: NOW }),
+      publishResults(schema.db, { year: 2024, actor, now: NOW }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["already", "published"]);
+    expect((await counts()).projects).toBe(before.projects + 2);
+    expect((await counts()).notifications).toBe(before.notifications + 2);
   });
 });
 
