@@ -1,13 +1,7 @@
+import { cantonOutcomes } from "./canton-outcomes.ts";
 import { rankCandidates } from "./rank-candidates.ts";
 import { selectionReasons as say } from "./selection-reasons.ts";
-import type {
-  CantonOutcome,
-  Selection,
-  SelectionCandidate,
-  SelectionLine,
-  SelectionRules,
-  SelectionStep,
-} from "./selection-types.ts";
+import type { Selection, SelectionCandidate, SelectionLine, SelectionRules, SelectionStep } from "./selection-types.ts";
 
 /**
  * Selects an edition's winners and explains every idea, in three steps over one ranking
@@ -31,6 +25,15 @@ import type {
 export function selectWinners(candidates: readonly SelectionCandidate[], rules: SelectionRules): Selection {
   const ranked = rankCandidates(candidates);
   const rankOf = new Map(ranked.map((c, i) => [c.ideaId, i + 1]));
+  // The tie rule, said where it decided: on the idea ranked just after another with as many votes.
+  const tieNote = new Map(
+    ranked.flatMap((c, i) => {
+      const before = ranked[i - 1];
+      return before && before.votes === c.votes && c.votes > 0
+        ? [[c.ideaId, say.tie(before.reference, before.costCents < c.costCents)] as const]
+        : [];
+    }),
+  );
   const budget = rules.budgetCents;
   const reserve = Math.floor((budget * rules.youthShareBp) / 10_000);
   const spent = { all: 0, youth: 0, other: 0, slots: 0 };
@@ -78,7 +81,7 @@ export function selectWinners(candidates: readonly SelectionCandidate[], rules: 
       won,
       step,
       exceptional,
-      reason: exceptional ? `${reason}${say.exceptional(spent.slots, rules.exceptionalSlots)}` : reason,
+      reason: `${reason}${exceptional ? say.exceptional(spent.slots, rules.exceptionalSlots) : ""}${tieNote.get(c.ideaId) ?? ""}`,
       moneyLeftAfterCents: budget - spent.all,
     });
   };
@@ -126,40 +129,4 @@ export function selectWinners(candidates: readonly SelectionCandidate[], rules: 
       cantons: cantonOutcomes(candidates, rules, winsOf),
     },
   };
-}
-
-function cantonOutcomes(
-  candidates: readonly SelectionCandidate[],
-  rules: SelectionRules,
-  winsOf: (canton: string) => { winners: number; youth: number },
-): CantonOutcome[] {
-  const names = [...new Set(candidates.flatMap((c) => (c.canton ? [c.canton] : [])))];
-  return names
-    .sort((a, b) => a.localeCompare(b, "fr"))
-    .map((canton) => {
-      const own = candidates.filter((c) => c.canton === canton);
-      const youthCandidates = own.filter((c) => c.isYouth).length;
-      // The guarantee holds as far as the canton has ideas that could win at all.
-      const possible = own.filter((c) => c.votes > 0 && c.costCents <= maxCost(c, rules));
-      const { winners, youth } = winsOf(canton);
-      const youthPlaces = Math.min(rules.youthWinnersPerCanton, rules.winnersPerCanton);
-      return {
-        canton,
-        candidates: own.length,
-        youthCandidates,
-        winners,
-        youthWinners: youth,
-        guaranteeMet:
-          winners >= Math.min(rules.winnersPerCanton, possible.length) &&
-          youth >= Math.min(youthPlaces, possible.filter((c) => c.isYouth).length),
-      };
-    });
-}
-
-/** The most an idea may cost and still win: its cap, or the exceptional cap where the edition has places. */
-function maxCost(c: SelectionCandidate, rules: SelectionRules): number {
-  const cap = c.isYouth ? rules.youthIdeaCapCents : rules.ideaCapCents;
-  return rules.exceptionalSlots > 0 && rules.exceptionalCapCents !== null
-    ? Math.max(cap, rules.exceptionalCapCents)
-    : cap;
 }

@@ -29,6 +29,8 @@ export const selectionReasons = {
     `Écarté : ${formatEuros(costCents)} demandés, au-delà du plafond de ${formatEuros(capCents)} des projets exceptionnels`,
   slotsTaken: (costCents: number, capCents: number, slots: number) =>
     `Écarté : ${formatEuros(costCents)} demandés, au-delà du plafond de ${formatEuros(capCents)}, et ${slots === 1 ? "la place de projet exceptionnel est prise" : `les ${slots} places de projet exceptionnel sont prises`}`,
+  tie: (before: string, byCost: boolean) =>
+    ` ; à égalité de voix avec ${before}, classé après (${byCost ? "coût plus élevé" : "déposé après"})`,
   noMoney: (costCents: number, leftCents: number) =>
     `Écarté : ${formatEuros(costCents)} demandés, il reste ${formatEuros(leftCents)}`,
 };

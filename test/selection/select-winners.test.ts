@@ -129,6 +129,14 @@ describe("selectWinners on constructed cases", () => {
       [3, "I2021-0009", false],
       [4, "I2021-0001", false],
     ]);
+    const lines = byRef(selection);
+    expect(lines["I2021-0009"]?.reason).toBe(
+      eur(
+        "Écarté : 30 000,00 € demandés, il reste 0,00 € ; à égalité de voix avec I2021-0002, classé après (déposé après)",
+      ),
+    );
+    expect(lines["I2021-0002"]?.reason).toMatch(/à égalité de voix avec I2021-0005, classé après \(coût plus élevé\)$/);
+    expect(lines["I2021-0005"]?.reason).not.toContain("égalité");
   });
 
   it("leaves out ideas above their cap and ideas without a vote", () => {
