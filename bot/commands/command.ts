@@ -44,5 +44,7 @@ export interface Command {
   details?: string;
   /** The least role allowed to run it (roles are nested); READER when absent. Checked by `runCommand`. */
   requires?: "READER" | "AGENT" | "ADMIN";
+  /** Longest message the command reads (a pasted tally is long); `MAX_TEXT_LENGTH` when absent. */
+  maxTextLength?: number;
   handle(context: CommandContext): Promise<Reply>;
 }

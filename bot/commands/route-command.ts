@@ -4,6 +4,7 @@ import { createAideCommand } from "./aide.ts";
 import { changerStatutCommand } from "./changer-statut.ts";
 import type { Command } from "./command.ts";
 import { conventionCommand } from "./convention.ts";
+import { depouillementCommand } from "./depouillement.ts";
 import { emailsCommand } from "./emails.ts";
 import { evenementCommand } from "./evenement.ts";
 import { evenementsCommand } from "./evenements.ts";
@@ -47,6 +48,7 @@ const commands: Command[] = [
   ideeCommand,
   veilleCommand,
   selectionCommand,
+  depouillementCommand,
 ];
 const aide = createAideCommand(() => [...commands, aide]);
 export const allCommands: readonly Command[] = [...commands, aide];

@@ -14,12 +14,13 @@ export async function runCommand(text: string, context: Omit<CommandContext, "ar
   if (!text.trim()) {
     return { text: "Je n'ai reçu aucun texte. Tapez **aide** pour voir ce que je sais faire." };
   }
-  if (text.length > MAX_TEXT_LENGTH) {
+  const route = routeCommand(text);
+  const max = route.matched ? (route.command.maxTextLength ?? MAX_TEXT_LENGTH) : MAX_TEXT_LENGTH;
+  if (text.length > max) {
     return {
-      text: `Votre message est trop long (${text.length.toLocaleString("fr-FR")} caractères, ${MAX_TEXT_LENGTH.toLocaleString("fr-FR")} au plus). Raccourcissez-le ou tapez **aide**.`,
+      text: `Votre message est trop long (${text.length.toLocaleString("fr-FR")} caractères, ${max.toLocaleString("fr-FR")} au plus). Raccourcissez-le ou tapez **aide**.`,
     };
   }
-  const route = routeCommand(text);
   const refusal = refusalFor(route.command, context.user, route.matched);
   if (refusal) return { text: refusal };
   const logger = context.logger.child({ command: route.command.name });

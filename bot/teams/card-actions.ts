@@ -10,12 +10,14 @@ import { ideaCardActions } from "./idea-card-actions.ts";
 import { openInvoiceForm, saveInvoiceCheck } from "./invoice-card-actions.ts";
 import { type InvokeAnswer, type InvokeContext, type InvokeHandler, unhandledInvoke } from "./invoke-handler.ts";
 import { selectionCardActions } from "./selection-card-actions.ts";
+import { tallyCardActions } from "./tally-card-actions.ts";
 
 /** Answers one verb; `data` is the action's `data`, untrusted (validate it). */
 export type CardAction = (context: InvokeContext, data: Record<string, unknown>) => Promise<InvokeAnswer>;
 
 const ideaActions = ideaCardActions(handledCardVerbs);
 const selectionActions = selectionCardActions(handledCardVerbs);
+const tallyActions = tallyCardActions(handledCardVerbs);
 
 const UNEXPECTED =
   "Désolé, une erreur inattendue m'empêche de traiter cette action. L'équipe technique a été prévenue ; réessayez dans un instant.";
@@ -40,6 +42,9 @@ export const cardActions: Record<string, CardAction> = {
   [CardVerbs.ideaNote]: (context, data) => ideaActions.note(context, data),
   [CardVerbs.selectionPage]: (context, data) => selectionActions.page(context, data),
   [CardVerbs.selectionPublish]: (context, data) => selectionActions.publish(context, data),
+  [CardVerbs.pollingPlaceOpen]: (context, data) => tallyActions.open(context, data),
+  [CardVerbs.tallyEnter]: (context, data) => tallyActions.enter(context, data),
+  [CardVerbs.voteCountRefresh]: (context, data) => tallyActions.refresh(context, data),
 };
 
 /** The verbs handled right now, for the card builders. */

@@ -6,7 +6,7 @@ export const SEEDED = {
   julien: "6f0c2a91-3b4d-4e8a-9c1f-0a2b3c4d5e02",
   sophie: "6f0c2a91-3b4d-4e8a-9c1f-0a2b3c4d5e03",
   nathalie: "6f0c2a91-3b4d-4e8a-9c1f-0a2b3c4d5e06",
-} as const;
+};
 
 /**
  * Ideas put to the vote for the count's tests, on a seeded database: four of the 2024
