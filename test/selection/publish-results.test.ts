@@ -102,6 +102,15 @@ afterAll(async () => {
 
 type Person = typeof CLAIRE;
 
+/** One run of the worker's `results-post` job. */
+const run = () =>
+  postResults({
+    db: schema.db,
+    sender: createProactiveSender({ adapter: createAdapter(config, logger), appId: undefined, logger }),
+    logger,
+    now: () => NOW,
+  });
+
 async function askCard(text: string, from: Person): Promise<Record<string, unknown>> {
   const activity = teamsMessage({ serviceUrl: connector.url, text, from });
   const conversationId = (activity.conversation as { id: string }).id;
@@ -270,13 +279,6 @@ describe("sélection and the publication of the results", () => {
     expect(to("piscine.lacs@exemple.fr").parsed.text).toContain("2\u202f000 voix");
     expect(to("piscine.lacs@exemple.fr").parsed.html).toContain("ne fait pas partie des 4 projets lauréats");
 
-    const run = () =>
-      postResults({
-        db: schema.db,
-        sender: createProactiveSender({ adapter: createAdapter(config, logger), appId: undefined, logger }),
-        logger,
-        now: () => NOW,
-      });
     expect(await run()).toEqual({ posted: [2021], waiting: [] });
     const [posted] = await connector.waitFor(1, CHANNEL);
     const activity = posted?.activity as { text: string; attachments: Array<{ content: Record<string, unknown> }> };
@@ -337,6 +339,19 @@ describe("sélection and the publication of the results", () => {
     expect(outcomes.map((o) => o.status).sort()).toEqual(["already", "published"]);
     expect((await counts()).projects).toBe(before.projects + 2);
     expect((await counts()).notifications).toBe(before.notifications + 2);
+  });
+
+  it("keeps the results card owed while no channel is chosen, and posts it again on request", async () => {
+    await schema.db.setting.deleteMany({ where: { key: { in: ["selection.canal", "veille.canal"] } } });
+    expect(await run()).toEqual({ posted: [], waiting: [2024] });
+    expect(await connectorText("sélection canal", JULIEN)).toContain("C'est noté");
+    expect(await run()).toEqual({ posted: [2024], waiting: [] });
+    expect(await connectorText("sélection carte 2021", JULIEN)).toBe(
+      "La carte des résultats 2021 repartira dans le canal de l'équipe dans la minute.",
+    );
+    expect(await run()).toEqual({ posted: [2021], waiting: [] });
+    expect(connector.activities.filter((a) => a.conversationId === CHANNEL)).toHaveLength(3);
+    expect(await connectorText("sélection carte 2021", NATHALIE)).toContain("réservé aux agents");
   });
 });
 
