@@ -40,7 +40,7 @@ export const depouillementCommand: Command = {
     if (!args) return voteCountReply(context.deps.db, handledCardVerbs(), {});
     if (/^\d{4}$/.test(args)) return voteCountReply(context.deps.db, handledCardVerbs(), { year: Number(args) });
     if (word === "canton") return voteCountReply(context.deps.db, handledCardVerbs(), { canton: after });
-    if (word === "bureaux") return listPlacesReply(context, after);
+    if (word === "bureaux" || (word === "bureau" && !after)) return listPlacesReply(context, after);
     if (word === "bureau") {
       if (normalizeKey(rest[0] ?? "") !== "ajouter") return openPlaceReply(context, after);
       return refusal(context, "AGENT") ?? addPlaceReply(context, after.slice((rest[0] ?? "").length).trim());

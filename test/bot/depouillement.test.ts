@@ -107,6 +107,7 @@ describe("dépouillement over the Bot Framework protocol", () => {
     expect(list).toMatch(/CCAS de Tarnos.*désaccord/);
     expect(list).toMatch(/Mairie de Dax.*validé/);
     expect(list).toContain('"verb":"polling-place.open"');
+    expect(await askCard("dép bureau", NATHALIE)).toContain("Bureaux de vote — édition 2024");
 
     const third = await askCard("dépouillement saisir CCAS de Tarnos\nI2024-0001 3\nI2024-0003 1001", CLAIRE);
     expect(third).toContain("identique à celle de Sophie Baradat");
