@@ -5,6 +5,7 @@ import { DEFAULT_MAIL_DIR } from "../jobs/mail/start-mail-catcher.ts";
 import { retryNotifications } from "../jobs/outbox/retry-notifications.ts";
 import { createEmailQueue, enqueueEmails } from "../jobs/queues/email-queue.ts";
 import type { Db } from "../prisma/create-db.ts";
+import { createBotReads } from "./cache/bot-reads.ts";
 import type { OutboxQueue } from "./commands/command.ts";
 import { registerMailPages } from "./dev/mail-pages.ts";
 import { createServer } from "./server.ts";
@@ -36,7 +37,8 @@ export function createApp({ config, db, redis, logger, now = () => new Date(), .
     enqueue: (ids) => enqueueEmails(emailQueue, ids),
     retry: (ids) => retryNotifications(db, emailQueue, ids),
   };
-  const bot = new Bpc40Bot({ config, db, logger, now, outbox }, seams.botOptions);
+  const reads = createBotReads(config, logger);
+  const bot = new Bpc40Bot({ config, db, logger, now, outbox, reads }, seams.botOptions);
   const server = createServer({ config, requireToken: !config.localMode, adapter, bot, db, redis, logger });
   registerUnsubscribeRoutes(server, { db, config, now });
   registerRsvpRoutes(server, { db, config, now });
@@ -47,5 +49,8 @@ export function createApp({ config, db, redis, logger, now = () => new Date(), .
   if (!config.SMTP_URL && config.NODE_ENV !== "production") {
     registerMailPages(server, { dir: config.MAIL_CATCHER_DIR ?? DEFAULT_MAIL_DIR });
   }
-  return { adapter, bot, server, close: () => emailQueue.close() };
+  const close = async () => {
+    await Promise.all([emailQueue.close(), reads.close()]);
+  };
+  return { adapter, bot, server, close };
 }

@@ -39,7 +39,8 @@ export function createServer({ config, requireToken, adapter, bot, db, redis, lo
       return;
     }
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const synced = bot.syncReads();
+      await adapter.process(req, res, (context) => bot.runSynced(context, synced));
     } catch (error) {
       logger.error({ err: error }, "activity rejected");
       if (!res.headersSent) res.send(400, { error: "Activité Bot Framework invalide." });

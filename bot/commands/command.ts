@@ -1,6 +1,7 @@
 import type { Config } from "../../domain/config/load-config.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
 import type { Db } from "../../prisma/create-db.ts";
+import type { BotReads } from "../cache/bot-reads.ts";
 import type { TurnUser } from "../teams/resolve-user.ts";
 
 /** What the bot's commands depend on, built once in `bot/main.ts`. */
@@ -12,6 +13,8 @@ export interface BotDeps {
   now: () => Date;
   /** Hands committed outbox rows to the e-mail queue (the sweep would find them anyway). */
   outbox: OutboxQueue;
+  /** What turns read from memory, kept consistent with PostgreSQL (`bot/cache/bot-reads.ts`). */
+  reads: BotReads;
 }
 
 export interface OutboxQueue {

@@ -1,5 +1,5 @@
 import { findWordCandidates } from "../../domain/projects/find-word-candidates.ts";
-import { meaningfulWords } from "../../domain/projects/fold-words.ts";
+import { foldWords, meaningfulWords } from "../../domain/projects/fold-words.ts";
 import { loadQueryVocabulary } from "../../domain/projects/load-query-vocabulary.ts";
 import { type ParsedProjectQuery, parseProjectQuery } from "../../domain/projects/parse-project-query.ts";
 import { type ProjectHit, searchProjects } from "../../domain/projects/search-projects.ts";
@@ -45,6 +45,8 @@ export function readProjectRequest(query: string): { mine: boolean; text: string
  * moves back to the last page when the list got shorter since the card was sent. Null
  * for `mes projets` when the speaker is not an agent of ours. With `listAll: false`, a
  * request that says nothing (« bonjour ») finds nothing instead of every project.
+ * The page comes from the read cache when the same request was answered since the
+ * projects last changed; « en retard » depends on the clock and is always searched.
  */
 export async function findProjectPage(
   deps: BotDeps,
@@ -52,6 +54,19 @@ export async function findProjectPage(
   query: string,
   page: number,
   { listAll = true } = {},
+): Promise<ProjectPage | null> {
+  const load = () => loadProjectPage(deps, user, query, page, listAll);
+  if (foldWords(query).some((word) => /^retards?$/.test(word))) return load();
+  const key = JSON.stringify([query.trim(), page, listAll, user.agentId]);
+  return (await deps.reads.projectPages.read(key, load)) as ProjectPage | null;
+}
+
+async function loadProjectPage(
+  deps: BotDeps,
+  user: TurnUser,
+  query: string,
+  page: number,
+  listAll: boolean,
 ): Promise<ProjectPage | null> {
   const { mine, text } = readProjectRequest(query);
   if (mine && user.agentId === null) return null;

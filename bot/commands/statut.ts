@@ -1,11 +1,11 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
-import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
 import { normalizeReference } from "../../domain/projects/normalize-reference.ts";
+import { projectDetailFromFacts } from "../../domain/projects/project-detail-from-facts.ts";
 import { buildProjectCard, projectCardSummary } from "../cards/project-card.ts";
 import { handledCardVerbs } from "../teams/card-actions.ts";
 import type { Command, Reply } from "./command.ts";
 
-/** `statut 2022-017`: a project's situation as its card, read from PostgreSQL. */
+/** `statut 2022-017`: a project's situation as its card, its facts from the read cache (or PostgreSQL). */
 export const statutCommand: Command = {
   name: "statut",
   triggers: ["statut", "status", "st"],
@@ -15,7 +15,9 @@ export const statutCommand: Command = {
     if (!args.trim()) throw new DomainError("REFERENCE_MISSING");
     if (!reference) throw new DomainError("PROJECT_NOT_FOUND", { reference: args.trim().slice(0, 40) });
     const now = deps.now();
-    const view = await getProjectDetail(deps.db, reference, now);
+    const facts = await deps.reads.projectFacts(reference);
+    if (!facts) throw new DomainError("PROJECT_NOT_FOUND", { reference });
+    const view = projectDetailFromFacts(facts, now);
     return {
       card: buildProjectCard(view, { now, handledVerbs: handledCardVerbs() }),
       summary: projectCardSummary(view),

@@ -34,6 +34,7 @@ interface TurnFacts {
   firstContact: boolean;
 }
 const TURN_FACTS = Symbol("bpc40.turnFacts");
+const SYNCED = Symbol("bpc40.readsSynced");
 
 /**
  * The Teams activity handler: the only place where a turn becomes our small
@@ -70,6 +71,20 @@ export class Bpc40Bot extends TeamsActivityHandler {
   }
 
   /**
+   * Starts the read caches' sync as a request arrives (`server.ts`), so its round trip to
+   * PostgreSQL overlaps the adapter's own work; `runSynced` then waits for it.
+   */
+  syncReads(): Promise<boolean> {
+    return this.deps.reads.sync();
+  }
+
+  /** `run`, with the sync started when the turn's request arrived. */
+  runSynced(context: TurnContext, synced: Promise<boolean>): Promise<void> {
+    context.turnState.set(SYNCED, synced);
+    return this.run(context);
+  }
+
+  /**
    * Before any handler: activities of another tenant are dropped (see
    * `isFromAllowedTenant`), then the speaker is resolved once and the conversation
    * reference saved (at most one write).
@@ -83,6 +98,8 @@ export class Bpc40Bot extends TeamsActivityHandler {
       return;
     }
     if (CONVERSATIONAL.has(activity.type)) {
+      // Every change committed before this turn reaches the read caches first (see ChangeFeed.sync).
+      await ((context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.deps.reads.sync());
       const user = await resolveUser(this.deps, activity.from);
       const saved = await rememberConversation(this.deps, activity, user);
       context.turnState.set(TURN_FACTS, { user, firstContact: saved === "created" } satisfies TurnFacts);

@@ -6,7 +6,8 @@ import type { TurnUser } from "./resolve-user.ts";
 
 /**
  * Keeps the conversation reference of the turn (at most one write, none when nothing
- * changed) so the digest and RSVP news can be sent proactively later. The agent is
+ * changed; no query when the read cache knows it stored as is) so the digest and RSVP
+ * news can be sent proactively later. The agent is
  * linked only in a personal chat: a channel or group chat belongs to nobody.
  * Returns null for an activity without a user or conversation.
  */
@@ -17,17 +18,28 @@ export async function rememberConversation(
 ): Promise<SaveOutcome | null> {
   if (!activity.from?.id || !activity.conversation?.id || !activity.serviceUrl) return null;
   const conversationType = activity.conversation.conversationType ?? "personal";
-  const reference = TurnContext.getConversationReference(activity);
-  return saveConversationReference(
-    deps.db,
-    {
-      conversationId: activity.conversation.id,
-      conversationType,
-      serviceUrl: activity.serviceUrl,
-      tenantId: activityTenants(activity)[0] ?? null,
-      agentId: conversationType === "personal" ? user.agentId : null,
-      reference: JSON.parse(JSON.stringify(reference)),
-    },
-    deps.now(),
-  );
+  const conversationId = activity.conversation.id;
+  const serviceUrl = activity.serviceUrl;
+  const tenantId = activityTenants(activity)[0] ?? null;
+  const agentId = conversationType === "personal" ? user.agentId : null;
+  // The fields the stored row is compared on: when the cache knows them stored, no query at all.
+  const key = JSON.stringify([conversationId, serviceUrl, agentId, conversationType, tenantId]);
+  let outcome: SaveOutcome = "unchanged";
+  await deps.reads.conversations.read(key, async () => {
+    const reference = TurnContext.getConversationReference(activity);
+    outcome = await saveConversationReference(
+      deps.db,
+      {
+        conversationId,
+        conversationType,
+        serviceUrl,
+        tenantId,
+        agentId,
+        reference: JSON.parse(JSON.stringify(reference)),
+      },
+      deps.now(),
+    );
+    return true;
+  });
+  return outcome;
 }

@@ -13,7 +13,8 @@ export interface TurnUser {
 }
 
 /**
- * Finds the agent behind a Teams user by AAD object id. The administrators listed in
+ * Finds the agent behind a Teams user by AAD object id (from the read cache after the
+ * turn's sync). The administrators listed in
  * BPC40_ADMINS are admins whatever the table says (their row is created at first
  * contact, see `registerBootstrapAdmin`); in local mode (no
  * credentials, the local chat client) the speaker is an admin.
@@ -25,7 +26,9 @@ export async function resolveUser(
   const aadObjectId = from?.aadObjectId;
   const base = { aadObjectId, name: from?.name };
   const agent = aadObjectId
-    ? await deps.db.agent.findUnique({ where: { aadObjectId }, select: { id: true, role: true, active: true } })
+    ? await deps.reads.agents.read(aadObjectId, () =>
+        deps.db.agent.findUnique({ where: { aadObjectId }, select: { id: true, role: true, active: true } }),
+      )
     : null;
   if (aadObjectId && deps.config.BPC40_ADMINS.includes(aadObjectId)) {
     // First contact of a configured admin: give them a row so their changes are audited with an id.

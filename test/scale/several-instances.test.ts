@@ -9,7 +9,7 @@ import { ConnectorStandIn } from "../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
 import { deleteRedisPrefix, redisPrefix } from "../support/redis-prefix.ts";
 import { SmtpTestServer } from "../support/smtp-test-server.ts";
-import { freePorts, spawnBot } from "../support/spawn-bot.ts";
+import { freePorts, spawnBot, waitForBot } from "../support/spawn-bot.ts";
 import { spawnWorker, waitForExit } from "../support/spawn-worker.ts";
 import { teamsMessage } from "../support/teams-activity.ts";
 import { executeAction, teamsInvoke } from "../support/teams-invoke.ts";
@@ -72,16 +72,7 @@ beforeAll(async () => {
     for (const port of ports) children.push(spawnBot({ ...env, PORT: String(port) }));
     children.push(spawnWorker(env), spawnWorker(env));
     bots = ports.map((port) => `http://127.0.0.1:${port}`);
-    for (const url of bots) {
-      await waitUntil(
-        () =>
-          fetch(`${url}/healthz`)
-            .then((r) => r.ok)
-            .catch(() => false),
-        `bot ${url} prêt`,
-        40_000,
-      );
-    }
+    for (const url of bots) await waitForBot(url);
     await waitUntil(
       async () => (await redis.keys(heartbeatKey(prefix, "*"))).length === 2 || false,
       "deux workers prêts",

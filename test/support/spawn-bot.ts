@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { waitUntil } from "./wait-until.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -31,4 +32,16 @@ export function spawnBot(env: Record<string, string>): ChildProcess {
     if (code && code !== 0 && signal === null) process.stderr.write(`bot exited ${code}: ${stderr}\n`);
   });
   return child;
+}
+
+/** Waits until the bot at `url` answers its health check (a spawned process takes a few seconds). */
+export async function waitForBot(url: string): Promise<void> {
+  await waitUntil(
+    () =>
+      fetch(`${url}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false),
+    `bot ${url} prêt`,
+    40_000,
+  );
 }

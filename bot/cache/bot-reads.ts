@@ -1,0 +1,94 @@
+import pg from "pg";
+import type { Config } from "../../domain/config/load-config.ts";
+import type { Logger } from "../../domain/log/create-logger.ts";
+import {
+  PROJECT_CARD_FACTS_SQL,
+  type ProjectCardFacts,
+  readProjectCardFacts,
+} from "../../domain/projects/project-card-facts.ts";
+import type { AgentRole } from "../../prisma/generated/enums.ts";
+import { createChangeFeed } from "./change-feed.ts";
+import { createReadCache, type ReadCache } from "./read-cache.ts";
+
+/** The speaker's row, as a turn needs it. */
+export interface AgentRow {
+  id: number;
+  role: AgentRole;
+  active: boolean;
+}
+
+/**
+ * What the bot's turns read from memory instead of PostgreSQL, each cache with the
+ * tables it is derived from: a write to one of them (from any instance, the worker, a
+ * script or psql) empties it in every bot instance.
+ */
+export interface BotReads {
+  /** Called at the start of each turn: afterwards the caches hold nothing older than the turn. */
+  sync(): Promise<boolean>;
+  /** Agent rows by AAD object id (null: nobody). */
+  agents: ReadCache<AgentRow | null>;
+  /** Conversations known to be stored as they are, by id and stored fields. */
+  conversations: ReadCache<true>;
+  /** A project's card facts by reference (null: no such project). */
+  projectFacts(reference: string): Promise<ProjectCardFacts | null>;
+  /** Search and list pages, by request (see `findProjectPage`). */
+  projectPages: ReadCache<unknown>;
+  close(): Promise<void>;
+}
+
+const DEPENDS_ON = {
+  agents: ["Agent"],
+  conversations: ["ConversationReference"],
+  projectFacts: [
+    ...["Project", "Edition", "Theme", "Commune", "Canton", "Holder", "Agent"],
+    ...["Agreement", "Payment", "Invoice", "InvoiceCheck", "Event"],
+  ],
+  projectPages: ["Project", "Edition", "Theme", "Commune", "Canton", "Holder", "SearchWord"],
+} as const;
+
+/**
+ * Builds the read caches over a change feed of their own, and a small `pg` pool for the
+ * card's facts (one prepared statement: a fraction of a millisecond, where the Prisma
+ * client adds more than the query costs).
+ */
+export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_SCHEMA">, logger: Logger): BotReads {
+  const schema = config.DATABASE_SCHEMA;
+  const feed = createChangeFeed({ databaseUrl: config.DATABASE_URL, schema, logger });
+  const enabled = () => feed.live;
+  const caches = {
+    agents: createReadCache<AgentRow | null>({ max: 5000, enabled }),
+    conversations: createReadCache<true>({ max: 20_000, enabled }),
+    projectFacts: createReadCache<ProjectCardFacts | null>({ max: 5000, enabled }),
+    projectPages: createReadCache<unknown>({ max: 2000, enabled }),
+  };
+  feed.subscribe((table) => {
+    for (const [name, cache] of Object.entries(caches)) {
+      const tables: readonly string[] = DEPENDS_ON[name as keyof typeof DEPENDS_ON];
+      if (table === null || tables.includes(table)) cache.clear();
+    }
+  });
+  const pool = new pg.Pool({
+    connectionString: config.DATABASE_URL,
+    max: 4,
+    options: `-c search_path="${schema}"`,
+  });
+  pool.on("error", (error) => logger.warn({ err: error.message }, "read pool connection lost"));
+  return {
+    sync: () => feed.sync(),
+    agents: caches.agents,
+    conversations: caches.conversations,
+    projectPages: caches.projectPages,
+    projectFacts: (reference) =>
+      caches.projectFacts.read(reference, async () => {
+        const { rows } = await pool.query({
+          name: "project-card-facts",
+          text: PROJECT_CARD_FACTS_SQL,
+          values: [reference],
+        });
+        return rows[0] ? readProjectCardFacts(rows[0].facts) : null;
+      }),
+    async close() {
+      await Promise.allSettled([feed.close(), pool.end()]);
+    },
+  };
+}

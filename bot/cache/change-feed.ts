@@ -1,0 +1,151 @@
+import pg from "pg";
+import type { Logger } from "../../domain/log/create-logger.ts";
+
+/** The channel the `bpc40_notify_change` trigger announces on (migration `…_change_notices`). */
+export const CHANGE_CHANNEL = "bpc40_changes";
+
+/** Called with the table written, or null when changes may have been missed (connection lost or new). */
+export type ChangeListener = (table: string | null) => void;
+
+export interface ChangeFeed {
+  /** True while listening: only then may anything be served from memory. */
+  readonly live: boolean;
+  /**
+   * Resolves true once every change committed before the call has reached the listeners:
+   * one round trip on the listening connection, shared by the turns waiting for it.
+   * False when not listening (the caller then reads PostgreSQL).
+   */
+  sync(): Promise<boolean>;
+  subscribe(listener: ChangeListener): void;
+  close(): Promise<void>;
+}
+
+export interface ChangeFeedOptions {
+  databaseUrl: string;
+  /** Only this schema's changes count (tests share one database between schemas). */
+  schema: string;
+  logger: Logger;
+  /** Pause before reconnecting after a loss. */
+  retryMs?: number;
+  /** A sync that takes longer than this gives up and the connection is replaced. */
+  syncTimeoutMs?: number;
+  /** How the connection shows in `pg_stat_activity`; by default « bpc40 change feed (<schema>) ». */
+  applicationName?: string;
+}
+
+/**
+ * Listens on a dedicated PostgreSQL connection for the changes the triggers announce.
+ * PostgreSQL sends the notices of a transaction at its commit, and sends a session's
+ * pending notices before answering its next query: so after `sync()`, nothing committed
+ * before it is still unknown here. On loss the feed says so (null), reconnects, and says
+ * so again once listening, as notices sent meanwhile are gone.
+ */
+export function createChangeFeed({
+  databaseUrl,
+  schema,
+  logger,
+  retryMs = 1000,
+  syncTimeoutMs = 2000,
+  applicationName = `bpc40 change feed (${schema})`,
+}: ChangeFeedOptions): ChangeFeed {
+  const listeners: ChangeListener[] = [];
+  const emit = (table: string | null) => {
+    for (const listener of listeners) listener(table);
+  };
+  let client: pg.Client | null = null;
+  let live = false;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  let running: Promise<boolean> | null = null;
+  let queued: Promise<boolean> | null = null;
+
+  const lose = (current: pg.Client, reason: string) => {
+    if (client !== current) return;
+    client = null;
+    live = false;
+    emit(null);
+    current.end().catch(() => {});
+    if (closed) return;
+    logger.warn({ reason }, "change feed lost; the bot reads PostgreSQL until it listens again");
+    retry = setTimeout(connect, retryMs);
+  };
+
+  async function connect(): Promise<void> {
+    retry = null;
+    const current = new pg.Client({
+      connectionString: databaseUrl,
+      keepAlive: true,
+      application_name: applicationName,
+    });
+    client = current;
+    current.on("error", (error) => lose(current, error.message));
+    current.on("end", () => lose(current, "connection ended"));
+    current.on("notification", ({ channel, payload }) => {
+      if (channel !== CHANGE_CHANNEL || !payload) return;
+      const dot = payload.lastIndexOf(".");
+      if (payload.slice(0, dot) === schema) emit(payload.slice(dot + 1));
+    });
+    try {
+      await current.connect();
+      await current.query(`LISTEN ${CHANGE_CHANNEL}`);
+      if (client !== current || closed) return;
+      emit(null);
+      live = true;
+    } catch (error) {
+      lose(current, (error as Error).message);
+    }
+  }
+
+  const roundTrip = (): Promise<boolean> => {
+    const current = client;
+    if (!live || !current) return Promise.resolve(false);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        lose(current, "sync timed out");
+        resolve(false);
+      }, syncTimeoutMs);
+    });
+    const answered = current.query("SELECT 1").then(
+      () => client === current && live,
+      () => false,
+    );
+    return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
+  };
+
+  const start = (): Promise<boolean> => {
+    const trip = roundTrip().finally(() => {
+      if (running === trip) running = null;
+    });
+    running = trip;
+    return trip;
+  };
+
+  void connect();
+  return {
+    get live() {
+      return live;
+    },
+    sync() {
+      if (!live) return Promise.resolve(false);
+      if (!running) return start();
+      // A round trip already on its way may have left before the caller's writes: wait for the next.
+      queued ??= running.then(() => {
+        queued = null;
+        return start();
+      });
+      return queued;
+    },
+    subscribe(listener) {
+      listeners.push(listener);
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const current = client;
+      client = null;
+      live = false;
+      await current?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANGE_CHANNEL, type ChangeFeed, createChangeFeed } from "../../../bot/cache/change-feed.ts";
+import { saveConversationReference } from "../../../domain/conversations/save-conversation-reference.ts";
+import { createLogger } from "../../../domain/log/create-logger.ts";
+import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
+import { waitUntil } from "../../support/wait-until.ts";
+
+const applicationName = `feed-test-${randomUUID()}`;
+let schema: FreshSchema;
+let feed: ChangeFeed;
+const heard: (string | null)[] = [];
+
+beforeAll(async () => {
+  schema = await freshSchema("feed");
+  feed = createChangeFeed({
+    databaseUrl: schema.databaseUrl,
+    schema: schema.schema,
+    logger: createLogger({ level: "silent", name: "feed-test" }),
+    retryMs: 20,
+    applicationName,
+  });
+  feed.subscribe((table) => heard.push(table));
+  await waitUntil(() => feed.live, "feed à l'écoute");
+});
+
+afterAll(async () => {
+  await feed?.close();
+  await schema?.drop();
+});
+
+/** What the feed heard from now until `sync()` returned. */
+async function heardDuring(work: () => Promise<unknown>): Promise<(string | null)[]> {
+  const from = heard.length;
+  await work();
+  expect(await feed.sync()).toBe(true);
+  return heard.slice(from);
+}
+
+const conversation = (agentId: number | null) => ({
+  conversationId: "a:feed",
+  conversationType: "personal",
+  serviceUrl: "https://smba.trafficmanager.net/emea/",
+  tenantId: "t",
+  agentId,
+  reference: {},
+});
+
+describe("createChangeFeed", () => {
+  it("has heard, once sync() returns, every table written before it", async () => {
+    const tables = await heardDuring(async () => {
+      await schema.db.agent.create({ data: { aadObjectId: randomUUID(), name: "Nina Nouvelle", role: "READER" } });
+      await schema.db.$transaction([
+        schema.db.edition.create({ data: { year: 2031, name: "Édition 2031", budgetCents: 150_000_000 } }),
+        schema.db.edition.update({ where: { year: 2031 }, data: { name: "Édition 2031 (test)" } }),
+        schema.db.canton.updateMany({ data: { name: "sans effet" } }),
+      ]);
+    });
+    // Once per table and transaction; a statement that writes no row announces nothing (no canton here).
+    expect(tables).toEqual(["Agent", "Edition"]);
+  });
+
+  it("ignores the changes of another schema of the same database", async () => {
+    const tables = await heardDuring(() =>
+      schema.db.$executeRawUnsafe(`SELECT pg_notify('${CHANGE_CHANNEL}', 'another_schema.Agent')`),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  it("hears nothing from an upsert of a conversation that changes nothing", async () => {
+    const now = new Date();
+    expect(await heardDuring(() => saveConversationReference(schema.db, conversation(null), now))).toEqual([
+      "ConversationReference",
+    ]);
+    expect(await heardDuring(() => saveConversationReference(schema.db, conversation(null), now))).toEqual([]);
+  });
+
+  it("says changes may be lost when its connection drops, is not live meanwhile, and listens again", async () => {
+    const from = heard.length;
+    const admin = new pg.Client({ connectionString: schema.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+        applicationName,
+      ]);
+    } finally {
+      await admin.end();
+    }
+    await waitUntil(() => heard.length > from, "perte signalée");
+    expect(heard[from]).toBeNull();
+    await waitUntil(() => feed.live, "feed de nouveau à l'écoute");
+    // Listening again is announced too: what was said meanwhile is gone.
+    expect(heard.slice(from)).toEqual([null, null]);
+    expect(await heardDuring(() => schema.db.theme.updateMany({ data: {} }))).toEqual([]);
+    const tables = await heardDuring(() =>
+      schema.db.agent.create({ data: { aadObjectId: randomUUID(), name: "Paul Plus", role: "READER" } }),
+    );
+    expect(tables).toEqual(["Agent"]);
+  });
+
+  it("answers false to sync() once closed", async () => {
+    const closing = createChangeFeed({
+      databaseUrl: schema.databaseUrl,
+      schema: schema.schema,
+      logger: createLogger({ level: "silent", name: "feed-test" }),
+    });
+    await waitUntil(() => closing.live, "second feed à l'écoute");
+    await closing.close();
+    expect(await closing.sync()).toBe(false);
+  });
+});
