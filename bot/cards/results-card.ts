@@ -1,12 +1,13 @@
 import { formatDate } from "../../domain/dates/format-date.ts";
 import { formatEuros } from "../../domain/money/format-euros.ts";
 import type { PublishedResults } from "../../domain/selection/load-published-results.ts";
+import { countLabel } from "../../domain/text/count-label.ts";
 
 /** The text fallback: « Résultats 2021 : 54 lauréats dont 17 projets jeunes, 1 498 200,00 € ». */
 export function resultsSummary(results: PublishedResults): string {
   const youth = results.winners.filter((w) => w.isYouth).length;
   const total = results.winners.reduce((sum, w) => sum + w.awardedCents, 0);
-  return `Résultats ${results.year} : ${results.winners.length} lauréats dont ${youth} projets jeunes, ${formatEuros(total)}`;
+  return `Résultats ${results.year} : ${countLabel(results.winners.length, "lauréat")} dont ${countLabel(youth, "projet jeune", "projets jeunes")}, ${formatEuros(total)}`;
 }
 
 /**
@@ -40,7 +41,10 @@ export function buildResultsCard(results: PublishedResults): Record<string, unkn
       {
         type: "FactSet",
         facts: [
-          { title: "Lauréats", value: `${results.winners.length} sur ${results.candidates} idées soumises au vote` },
+          {
+            title: "Lauréats",
+            value: `${results.winners.length} sur ${countLabel(results.candidates, "idée soumise", "idées soumises")} au vote`,
+          },
           {
             title: "Projets jeunes",
             value: `${youth.length} (${formatEuros(youth.reduce((sum, w) => sum + w.awardedCents, 0))})`,
@@ -59,7 +63,7 @@ export function buildResultsCard(results: PublishedResults): Record<string, unkn
             text: [
               `${w.projectReference} · ${w.title}${w.commune ? ` (${w.commune})` : ""}`,
               formatEuros(w.awardedCents),
-              `${w.votes.toLocaleString("fr-FR")} voix`,
+              countLabel(w.votes, "voix", "voix"),
               ...(w.isYouth ? ["projet jeune"] : []),
             ].join(" · "),
           })),

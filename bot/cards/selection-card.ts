@@ -1,6 +1,7 @@
 import { formatDate } from "../../domain/dates/format-date.ts";
 import { formatEuros } from "../../domain/money/format-euros.ts";
 import type { Selection, SelectionLine, SelectionRules } from "../../domain/selection/selection-types.ts";
+import { countLabel } from "../../domain/text/count-label.ts";
 import { CardVerbs } from "./card-verbs.ts";
 import { selectionSummaryFacts } from "./selection-summary-facts.ts";
 
@@ -29,7 +30,7 @@ export interface SelectionCardOptions {
 export function selectionSummary(view: SelectionView): string {
   const { totals } = view.selection;
   const state = view.published ? "publiée" : "simulation";
-  return `Sélection ${view.year} (${state}) · ${totals.winners} lauréats · ${formatEuros(totals.spentCents)} sur ${formatEuros(totals.budgetCents)}`;
+  return `Sélection ${view.year} (${state}) · ${countLabel(totals.winners, "lauréat")} · ${formatEuros(totals.spentCents)} sur ${formatEuros(totals.budgetCents)}`;
 }
 
 /**
@@ -104,7 +105,7 @@ function explanationRow(line: SelectionLine): Record<string, unknown> {
   const { idea } = line;
   const details = [
     `n° ${line.rank}`,
-    `${idea.votes.toLocaleString("fr-FR")} voix`,
+    countLabel(idea.votes, "voix", "voix"),
     formatEuros(idea.costCents),
     idea.canton ?? "sans canton",
     ...(idea.isYouth ? ["jeune"] : []),

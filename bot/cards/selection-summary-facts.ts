@@ -1,5 +1,6 @@
 import { formatEuros } from "../../domain/money/format-euros.ts";
 import type { Selection, SelectionRules } from "../../domain/selection/selection-types.ts";
+import { countLabel } from "../../domain/text/count-label.ts";
 
 /**
  * The head of the selection card: envelope, total selected, youth reserve and what
@@ -12,7 +13,7 @@ export function selectionSummaryFacts(selection: Selection, rules: SelectionRule
     { title: "Enveloppe", value: formatEuros(totals.budgetCents) },
     {
       title: "Retenu",
-      value: `${totals.winners} lauréats sur ${totals.candidates} idées recevables : ${formatEuros(totals.spentCents)} (reste ${formatEuros(totals.leftCents)})`,
+      value: `${countLabel(totals.winners, "lauréat")} sur ${countLabel(totals.candidates, "idée recevable", "idées recevables")} : ${formatEuros(totals.spentCents)} (reste ${formatEuros(totals.leftCents)})`,
     },
     {
       title: "Réserve jeunesse",
@@ -26,7 +27,7 @@ export function selectionSummaryFacts(selection: Selection, rules: SelectionRule
       title: "Garantie cantonale",
       value:
         rules.winnersPerCanton > 0
-          ? `${rules.winnersPerCanton} lauréat(s) par canton${rules.youthWinnersPerCanton > 0 ? `, dont ${rules.youthWinnersPerCanton} projet jeune là où il y en a un recevable` : ""}`
+          ? `${countLabel(rules.winnersPerCanton, "lauréat")} par canton${rules.youthWinnersPerCanton > 0 ? `, dont ${countLabel(rules.youthWinnersPerCanton, "projet jeune", "projets jeunes")} là où il y en a un recevable` : ""}`
           : "aucune pour cette édition",
     },
   ];
@@ -44,7 +45,7 @@ export function selectionSummaryFacts(selection: Selection, rules: SelectionRule
               spacing: "None",
               wrap: true,
               ...(held ? {} : { color: "attention" }),
-              text: `${c.canton} : ${c.winners} lauréat(s) dont ${c.youthWinners} jeune(s)${held ? short : " ⚠ garantie non tenue"}`,
+              text: `${c.canton} : ${countLabel(c.winners, "lauréat")} dont ${countLabel(c.youthWinners, "jeune")}${held ? short : " ⚠ garantie non tenue"}`,
             };
           }),
         ]

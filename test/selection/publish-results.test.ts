@@ -192,7 +192,7 @@ describe("sélection and the publication of the results", () => {
     expect(json).toContain("Simulation : rien n'est enregistré ni envoyé");
     expect(json).toContain("Retenu : garantie cantonale, 1er projet jeune du canton de Dax-1");
     expect(json).toContain("Écarté : aucune voix");
-    expect(json).toContain("Grands Lacs : 0 lauréat(s) dont 0 jeune(s) (faute d'autre idée pouvant être retenue)");
+    expect(json).toContain("Grands Lacs : 0 lauréat dont 0 jeune (faute d'autre idée pouvant être retenue)");
     expect(json).not.toContain("I2021-0008");
     expect(publishData(card)).toBeUndefined();
     expect(await schema.db.idea.count({ where: { won: { not: null } } })).toBe(0);
@@ -282,7 +282,7 @@ describe("sélection and the publication of the results", () => {
     expect(await run()).toEqual({ posted: [2021], waiting: [] });
     const [posted] = await connector.waitFor(1, CHANNEL);
     const activity = posted?.activity as { text: string; attachments: Array<{ content: Record<string, unknown> }> };
-    expect(activity.text).toBe("Résultats 2021 : 4 lauréats dont 1 projets jeunes, 135\u202f000,00\u00a0€");
+    expect(activity.text).toBe("Résultats 2021 : 4 lauréats dont 1 projet jeune, 135\u202f000,00\u00a0€");
     const card = activity.attachments[0]?.content ?? {};
     expect(validateAdaptiveCard(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain(

@@ -45,6 +45,6 @@ describe("the selection card of a full edition", () => {
     const json = JSON.stringify(buildSelectionCard(view(1), { canPublish: false, handledVerbs }));
     expect(json).toContain('"title":"Réserve jeunesse","value":"150\u202f000,00\u00a0€ ; projets jeunes retenus');
     expect(json).toContain("Seignanx : ");
-    expect(json).toContain("2 lauréat(s) par canton, dont 1 projet jeune là où il y en a un recevable");
+    expect(json).toContain("2 lauréats par canton, dont 1 projet jeune là où il y en a un recevable");
   });
 });
