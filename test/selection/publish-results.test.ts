@@ -196,6 +196,12 @@ describe("sélection and the publication of the results", () => {
     expect(json).not.toContain("I2021-0008");
     expect(publishData(card)).toBeUndefined();
     expect(await schema.db.idea.count({ where: { won: { not: null } } })).toBe(0);
+    expect(await connectorText("aide", NATHALIE)).toContain(
+      "- **sélection 2021** : la sélection des lauréats, expliquée ligne à ligne",
+    );
+    expect(await connectorText("aide sélection", NATHALIE)).toContain(
+      "**sélection canal** : tapé dans un canal d'équipe",
+    );
   });
 
   it("refuses the publication to an agent, without confirmation, or for a selection other than the one reviewed", async () => {
