@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { countLabel } from "../../domain/text/count-label.ts";
 import { facts, paragraph } from "./email-content.ts";
 import { defineEmailTemplate } from "./email-template.ts";
 import { frenchQuote } from "./french-quote.ts";
@@ -17,8 +18,6 @@ export const IdeaNotSelectedPayloadSchema = z.object({
   winners: payloadFields.count(1, 10_000),
 });
 
-const votesLabel = (n: number) => (n === 1 ? "1 voix" : `${n.toLocaleString("fr-FR")} voix`);
-
 /**
  * Tells a porteur whose idea was put to the vote that it is not among the winners, with
  * its votes, and thanks them. Essential: it closes what the porteur started by filing the idea.
@@ -31,11 +30,11 @@ export const ideaNotSelected = defineEmailTemplate({
     greeting: greeting(p.holderName),
     blocks: [
       paragraph(
-        `Les résultats du Budget participatif citoyen des Landes ${p.editionYear} sont connus. Votre idée ${frenchQuote(p.ideaTitle)} ne fait pas partie des ${p.winners} projets lauréats.`,
+        `Les résultats du Budget participatif citoyen des Landes ${p.editionYear} sont connus. Votre idée ${frenchQuote(p.ideaTitle)} ne fait pas partie des projets lauréats (${countLabel(p.winners, "projet retenu", "projets retenus")}).`,
       ),
       facts([
         { label: "Référence de l'idée", value: p.ideaReference },
-        { label: "Voix recueillies", value: votesLabel(p.votes) },
+        { label: "Voix recueillies", value: countLabel(p.votes, "voix", "voix") },
       ]),
       paragraph(
         `Les projets sont retenus dans l'ordre des voix, dans la limite de l'enveloppe de l'édition et selon son règlement (part réservée aux projets jeunes, répartition entre les cantons). Le ${departmentName} vous remercie chaleureusement d'avoir proposé une idée et de l'avoir fait connaître\u00a0: votre participation fait vivre le budget participatif.`,

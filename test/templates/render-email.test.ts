@@ -147,7 +147,7 @@ const expected: Record<TemplateName, string[]> = {
   "event-cancellation": ["est annulé", "mardi 3 juin 2025, de 18 h 00 à 20 h 00", "intempéries"],
   "agent-test": ["message de test", "mardi 3 juin 2025 à 18 h 00", "Camille Agent"],
   "idea-decision": ["I2024-0123", "à ajuster", "mardi 3 juin 2025", "réduisez la surface du jardin"],
-  "idea-not-selected": ["Bonjour Jean Labat,", "I2021-0042", "1\u202f234 voix", "des 54 projets lauréats", "remercie"],
+  "idea-not-selected": ["Bonjour Jean Labat,", "I2021-0042", "1\u202f234 voix", "(54 projets retenus)", "remercie"],
 };
 
 function render<N extends TemplateName>(name: N, payload: TemplatePayloadInput<N> = payloads[name]) {
