@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisTime } from "../../../domain/dates/paris-time.ts";
@@ -164,5 +169,33 @@ describe("importOnlineVotes", () => {
     expect(refused.report).toContain("Les résultats de l'édition 2024 sont publiés");
     expect((await onlineVotes())["I2024-0004"]).toBe(0);
     await schema.db.edition.update({ where: { year: 2024 }, data: { publishedAt: null } });
+  });
+});
+
+describe("npm run votes", () => {
+  it("simulates by default, writes with --appliquer, exits 1 on a refused line and 2 without a file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bpc40-votes-"));
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/import-votes.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema, NODE_ENV: "test" },
+      }).catch((error: { code: number; stdout: string }) => error);
+    try {
+      const file = join(dir, "resultats.csv");
+      await writeFile(file, "Référence;Voix\nI2024-0004;55\n");
+      const dry = await run(file, "--edition", "2024");
+      expect(dry.stdout).toContain("- I2024-0004 Abri à vélos : 0 → 55 voix");
+      expect(dry.stdout).toContain("Relancez avec --appliquer");
+      expect((await onlineVotes())["I2024-0004"]).toBe(0);
+      expect((await run(file, "--appliquer")).stdout).toContain("Votes en ligne enregistrés");
+      expect((await onlineVotes())["I2024-0004"]).toBe(55);
+      await writeFile(file, "Référence;Voix\nI2024-0004;beaucoup\n");
+      expect(await run(file, "--appliquer")).toMatchObject({
+        code: 1,
+        stdout: expect.stringContaining("Rien n'a été écrit"),
+      });
+      expect(await run()).toMatchObject({ code: 2, stdout: expect.stringContaining("Usage : npm run votes") });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
