@@ -7,8 +7,10 @@ import type { Logger } from "../domain/log/create-logger.ts";
 import { reminderSettings } from "../domain/reminders/reminder-settings.ts";
 import { runReminderScan } from "../domain/reminders/run-reminder-scan.ts";
 import type { Db } from "../prisma/create-db.ts";
+import { createSendSlots } from "./mail/create-send-slots.ts";
 import { createSendLimiter } from "./mail/send-limiter.ts";
 import { dispatchPending } from "./outbox/dispatch-pending.ts";
+import { createOutboxRows } from "./outbox/outbox-rows.ts";
 import { requeueGivenUp } from "./outbox/requeue-given-up.ts";
 import { fetchFeeds } from "./processors/fetch-feeds.ts";
 import { sendEmail } from "./processors/send-email.ts";
@@ -45,6 +47,12 @@ export interface RunningWorkers {
 
 const HEARTBEAT_MS = 10_000;
 
+/**
+ * E-mail jobs run per SMTP connection: the extra ones read and render while the
+ * connections are busy, so a connection never waits for the database or the template.
+ */
+export const EMAIL_JOBS_PER_CONNECTION = 4;
+
 /** Key under which each live worker process announces itself (read by `/healthz`). */
 export function heartbeatKey(prefix: string, id: string): string {
   return `${prefix}:workers:${id}`;
@@ -63,13 +71,15 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     windowMs: config.MAIL_RATE_WINDOW_MS,
     dailyMax: config.MAIL_DAILY_MAX,
   });
+  const sending = { rows: createOutboxRows(config, logger, now), slots: createSendSlots(config.SMTP_MAX_CONNECTIONS) };
   const emailWorker = new Worker<EmailJob, string>(
     EMAIL_QUEUE,
-    (job) => sendEmail(job, { config, db, transport: deps.transport, limiter, queue: emailQueue, logger, now }),
+    (job) =>
+      sendEmail(job, { config, db, transport: deps.transport, limiter, queue: emailQueue, logger, now, ...sending }),
     {
       connection,
       prefix: config.REDIS_PREFIX,
-      concurrency: config.SMTP_MAX_CONNECTIONS,
+      concurrency: config.SMTP_MAX_CONNECTIONS * EMAIL_JOBS_PER_CONNECTION,
       lockDuration: config.JOB_LOCK_MS,
       stalledInterval: config.JOB_LOCK_MS,
     },
@@ -128,7 +138,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       clearInterval(timer);
       clearInterval(sweepTimer);
       await Promise.all([emailWorker.close(), maintenanceWorker.close()]);
-      await Promise.all([emailQueue.close(), maintenanceQueue.close()]);
+      await Promise.all([emailQueue.close(), maintenanceQueue.close(), sending.rows.close()]);
       deps.transport.close();
       await connection.del(key).catch(() => 0);
     },

@@ -6,8 +6,10 @@ import { signToken } from "../../domain/links/signed-token.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
 import { maySendNonEssential } from "../../domain/notifications/may-send.ts";
 import type { Db } from "../../prisma/create-db.ts";
+import type { SendSlots } from "../mail/create-send-slots.ts";
 import { renderNotification } from "../mail/render-notification.ts";
 import type { SendLimiter } from "../mail/send-limiter.ts";
+import type { OutboxRow, OutboxRows } from "../outbox/outbox-rows.ts";
 import type { EmailJob, EmailQueue } from "../queues/email-queue.ts";
 
 export interface SendEmailDeps {
@@ -15,6 +17,10 @@ export interface SendEmailDeps {
   db: Db;
   transport: Transporter;
   limiter: SendLimiter;
+  /** Batched reads and SENT updates of the outbox rows. */
+  rows: OutboxRows;
+  /** At most one message per SMTP connection between the hand-over and the SENT update. */
+  slots: SendSlots;
   queue: EmailQueue;
   logger: Logger;
   now: () => Date;
@@ -30,12 +36,14 @@ export function notificationMessageId(config: Config, notificationId: number): s
  * Sends one outbox row. Idempotent: a row no longer `PENDING` is left alone, so a
  * re-queued or re-delivered job does not send twice (at least once delivery means a
  * crash between SMTP and the database can still duplicate, with the same Message-ID).
+ * Reading and rendering happen before taking a send slot, so the worker can run more
+ * jobs than it has SMTP connections and keep every connection busy.
  */
 export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promise<string> {
   const { db, config } = deps;
   const id = job.data.notificationId;
   const logger = deps.logger.child({ jobId: job.id, notificationId: id });
-  const row = await db.notification.findUnique({ where: { id } });
+  const row = await deps.rows.read(id);
   if (!row) throw new UnrecoverableError(`notification ${id} introuvable`);
   if (row.status !== "PENDING") return `déjà ${row.status}`;
 
@@ -55,6 +63,24 @@ export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promis
     throw new UnrecoverableError((error as Error).message);
   }
 
+  const release = await deps.slots.acquire();
+  try {
+    return await sendRendered(job, row, message, deps, logger);
+  } finally {
+    release();
+  }
+}
+
+async function sendRendered(
+  job: Job<EmailJob>,
+  row: OutboxRow,
+  message: ReturnType<typeof renderNotification>,
+  deps: SendEmailDeps,
+  logger: Logger,
+): Promise<string> {
+  const { db, config } = deps;
+  const id = row.id;
+  if (!deps.rows.isFresh(row)) throw new Error("PostgreSQL en erreur depuis la lecture de la ligne : nouvel essai");
   const slot = `${id}:${randomUUID()}`;
   const wait = await deps.limiter.reserve(slot, deps.now());
   if (wait > 0) {
@@ -74,16 +100,7 @@ export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promis
       ...(message.icalEvent ? { icalEvent: message.icalEvent } : {}),
     });
     await deps.limiter.confirm(slot);
-    await db.notification.updateMany({
-      where: { id, status: "PENDING" },
-      data: {
-        status: "SENT",
-        sentAt: deps.now(),
-        messageId: info.messageId,
-        attempts: { increment: 1 },
-        lastError: null,
-      },
-    });
+    await deps.rows.markSent({ id, messageId: info.messageId });
     logger.info("e-mail envoyé");
     return "envoyé";
   } catch (error) {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   schema = await freshSchema("event_invitations");
   await seed(schema.db, { now: NOW });
   smtp = await new SmtpTestServer().start();
-  worker = await startTestWorker(config, schema.db, smtp.url);
+  worker = await startTestWorker({ ...config, DATABASE_SCHEMA: schema.schema }, schema.db, smtp.url);
 });
 
 afterAll(async () => {

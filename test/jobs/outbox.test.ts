@@ -106,7 +106,7 @@ describe("sending through the queue to a real SMTP server", () => {
 
   it("sends a pending notification once, with both parts and a Message-ID derived from its id", async () => {
     const [id] = await record(1);
-    worker = await startTestWorker(config, schema.db, smtp.url);
+    worker = await startTestWorker({ ...config, DATABASE_SCHEMA: schema.schema }, schema.db, smtp.url);
     const [mail] = await smtp.waitFor(1);
     const row = await waitUntil(async () => {
       const r = await statusOf(id!);
@@ -128,7 +128,7 @@ describe("sending through the queue to a real SMTP server", () => {
     smtp.decide = (_session, count) =>
       count <= 2 ? { code: 421, message: "Service temporairement indisponible" } : null;
     const [id] = await record(1);
-    worker = await startTestWorker(config, schema.db, smtp.url);
+    worker = await startTestWorker({ ...config, DATABASE_SCHEMA: schema.schema }, schema.db, smtp.url);
     await smtp.waitFor(1);
     const row = await waitUntil(async () => {
       const r = await statusOf(id!);
@@ -141,7 +141,7 @@ describe("sending through the queue to a real SMTP server", () => {
   it("marks failed after the configured attempts, and sends on demand afterwards", async () => {
     smtp.decide = () => ({ code: 451, message: "Serveur saturé" });
     const [id] = await record(1);
-    worker = await startTestWorker(config, schema.db, smtp.url);
+    worker = await startTestWorker({ ...config, DATABASE_SCHEMA: schema.schema }, schema.db, smtp.url);
     const failed = await waitUntil(async () => {
       const r = await statusOf(id!);
       return r.status === "FAILED" ? r : false;
@@ -159,7 +159,7 @@ describe("sending through the queue to a real SMTP server", () => {
   it("fails at once, without retrying, on a permanent refusal (5xx)", async () => {
     smtp.decide = () => ({ code: 550, message: "Adresse inconnue" });
     const [id] = await record(1);
-    worker = await startTestWorker(config, schema.db, smtp.url);
+    worker = await startTestWorker({ ...config, DATABASE_SCHEMA: schema.schema }, schema.db, smtp.url);
     const failed = await waitUntil(async () => {
       const r = await statusOf(id!);
       return r.status === "FAILED" ? r : false;

@@ -1,0 +1,40 @@
+/** Releases a slot taken with `acquire`; calling it twice releases once. */
+export type ReleaseSlot = () => void;
+
+export interface SendSlots {
+  /** Waits (in arrival order) until fewer than `size` sends are in progress. */
+  acquire(): Promise<ReleaseSlot>;
+}
+
+/**
+ * The e-mail worker prepares more messages than it has SMTP connections (reading rows
+ * and rendering while the connections are busy), but only `size` of them may be between
+ * "handed to SMTP" and "recorded SENT" at once: that bounds the duplicates a killed
+ * worker can cause to one per connection, as with one job per connection.
+ */
+export function createSendSlots(size: number): SendSlots {
+  let busy = 0;
+  const queue: Array<() => void> = [];
+  const release = () => {
+    const next = queue.shift();
+    if (next) next();
+    else busy -= 1;
+  };
+  return {
+    acquire() {
+      const once = () => {
+        let done = false;
+        return () => {
+          if (done) return;
+          done = true;
+          release();
+        };
+      };
+      if (busy < size) {
+        busy += 1;
+        return Promise.resolve(once());
+      }
+      return new Promise((resolve) => queue.push(() => resolve(once())));
+    },
+  };
+}
