@@ -80,7 +80,10 @@ export function buildPollingPlaceCard(
               wrap: true,
             },
             figureRow(["Idée", ...view.entries.map((e) => e.agentName)], true),
-            ...view.differences.map((d) => figureRow([`${d.reference} ${d.title}`, ...d.votes.map(n)])),
+            ...view.differences
+              .slice(0, SHOWN_LINES)
+              .map((d) => figureRow([`${d.reference} ${d.title}`, ...d.votes.map(n)])),
+            ...more(view.differences.length, "autres différences"),
           ]
         : []),
       ...(view.state === "VALIDATED"
@@ -95,15 +98,7 @@ export function buildPollingPlaceCard(
             ...view.accepted
               .slice(0, SHOWN_LINES)
               .map((a) => figureRow([`${a.reference} ${a.title}`, `${n(a.votes)} voix`])),
-            ...(view.accepted.length > SHOWN_LINES
-              ? [
-                  {
-                    type: "TextBlock",
-                    text: `… et ${view.accepted.length - SHOWN_LINES} autres idées.`,
-                    isSubtle: true,
-                  },
-                ]
-              : []),
+            ...more(view.accepted.length, "autres idées"),
           ]
         : []),
       ...(view.published
@@ -112,6 +107,12 @@ export function buildPollingPlaceCard(
     ],
     ...(actions.length > 0 ? { actions } : {}),
   };
+}
+
+/** « … et 12 autres idées. » under a list cut at `SHOWN_LINES` (a card stays under Teams' size limit). */
+function more(total: number, what: string): Record<string, unknown>[] {
+  if (total <= SHOWN_LINES) return [];
+  return [{ type: "TextBlock", text: `… et ${n(total - SHOWN_LINES)} ${what}.`, isSubtle: true }];
 }
 
 function enterAction(view: PollingPlaceView): Record<string, unknown> {

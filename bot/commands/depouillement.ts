@@ -26,7 +26,7 @@ export const depouillementCommand: Command = {
   details: [
     "**dépouillement** (ou **dépouillement 2024**) : le total des voix en ligne et papier (bureaux validés seulement), par canton et les idées en tête, avec l'état des bureaux.",
     "**dépouillement canton Dax-1** : le même pour un canton.",
-    "**dépouillement bureaux** : les bureaux de vote et leur état (à saisir, en attente de la 2e saisie, désaccord, validé) ; **dépouillement bureau Mairie de Dax** : la fiche d'un bureau.",
+    "**dépouillement bureaux** (ou **dépouillement bureaux Dax-1**) : les bureaux de vote et leur état (à saisir, en attente de la 2e saisie, désaccord, validé), ceux qui attendent un agent en tête ; **dépouillement bureau Mairie de Dax** : la fiche d'un bureau.",
     "**dépouillement bureau ajouter Mairie de Dax, Dax** : ajouter un bureau (le canton est celui de la commune). Rôle **agent**.",
     "**dépouillement saisir Mairie de Dax** puis, à la ligne, une ligne par idée : `I2024-0123 125` (ou deux colonnes collées d'Excel, ou `I2024-0123;125`) ; une idée absente compte 0. Rôle **agent**. Le formulaire de la fiche du bureau fait la même chose.",
     "**Double saisie** : chaque bureau est saisi par deux agents différents ; identiques, le bureau est validé et ses voix comptent ; différentes, les lignes en cause sont montrées (jamais de moyenne) et chacun peut ressaisir (sa saisie remplace la sienne). Un même agent ne valide jamais seul.",

@@ -1,5 +1,6 @@
 import { DomainError } from "../../domain/errors/domain-error.ts";
 import { addPollingPlace } from "../../domain/votes/add-polling-place.ts";
+import { findCanton } from "../../domain/votes/find-canton.ts";
 import { findCountEdition } from "../../domain/votes/find-count-edition.ts";
 import { findPollingPlace } from "../../domain/votes/find-polling-place.ts";
 import { listPollingPlaces } from "../../domain/votes/list-polling-places.ts";
@@ -34,21 +35,16 @@ export async function addPlaceReply({ deps, user }: CommandContext, text: string
   });
 }
 
-/** `dépouillement bureaux [2024]`: the places and where their count stands. */
-export async function listPlacesReply({ deps }: CommandContext, yearText: string): Promise<Reply> {
-  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-  if (yearText && year === undefined) {
-    throw new DomainError("COMMAND_UNCLEAR", {
-      problem: `Je n'ai pas compris « ${yearText.slice(0, 40)} ».`,
-      usage: "dépouillement bureaux 2024",
-    });
-  }
+/** `dépouillement bureaux [2024] [canton]`: the places and where their count stands. */
+export async function listPlacesReply({ deps }: CommandContext, text: string): Promise<Reply> {
+  const [first = "", ...rest] = text.split(/\s+/);
+  const year = /^\d{4}$/.test(first) ? Number(first) : undefined;
+  const cantonText = (year === undefined ? [first, ...rest] : rest).join(" ").trim();
   const edition = await findCountEdition(deps.db, year);
-  const places = await listPollingPlaces(deps.db, edition.id);
-  return {
-    card: buildPollingPlaceListCard(edition.year, places),
-    summary: pollingPlaceListSummary(edition.year, places),
-  };
+  const canton = cantonText ? await findCanton(deps.db, cantonText) : undefined;
+  const places = await listPollingPlaces(deps.db, edition.id, canton?.id);
+  const scope = { editionYear: edition.year, canton: canton?.name ?? null };
+  return { card: buildPollingPlaceListCard(scope, places), summary: pollingPlaceListSummary(scope, places) };
 }
 
 /** `dépouillement bureau Mairie de Dax`: one place's card. */

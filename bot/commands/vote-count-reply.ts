@@ -1,5 +1,4 @@
-import { DomainError } from "../../domain/errors/domain-error.ts";
-import { labelKey } from "../../domain/import/label-key.ts";
+import { findCanton } from "../../domain/votes/find-canton.ts";
 import { findCountEdition } from "../../domain/votes/find-count-edition.ts";
 import { loadVoteCount } from "../../domain/votes/load-vote-count.ts";
 import type { Db } from "../../prisma/create-db.ts";
@@ -18,13 +17,7 @@ export async function voteCountReply(
   options: { year?: number | undefined; canton?: string | undefined },
 ): Promise<Reply> {
   const edition = await findCountEdition(db, options.year);
-  let canton: { id: number; name: string } | undefined;
-  if (options.canton !== undefined) {
-    const key = labelKey(options.canton);
-    const cantons = await db.canton.findMany({ select: { id: true, name: true } });
-    canton = cantons.find((c) => key !== "" && labelKey(c.name) === key);
-    if (!canton) throw new DomainError("CANTON_NOT_FOUND", { value: options.canton.trim().slice(0, 60) });
-  }
+  const canton = options.canton === undefined ? undefined : await findCanton(db, options.canton);
   const count = await loadVoteCount(db, edition, { ...(canton ? { canton, top: 20 } : {}) });
   return { card: buildVoteCountCard(count, handledVerbs), summary: voteCountSummary(count) };
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisTime } from "../../domain/dates/paris-time.ts";
+import { addPollingPlace } from "../../domain/votes/add-polling-place.ts";
+import { findCountEdition } from "../../domain/votes/find-count-edition.ts";
 import { seed } from "../../prisma/seed.ts";
 import { botTurns, type Speaker } from "../support/bot-turns.ts";
 import { ConnectorStandIn } from "../support/connector-stand-in.ts";
@@ -173,6 +175,24 @@ describe("dépouillement over the Bot Framework protocol", () => {
     expect(canton).not.toContain("Pumptrack");
     expect(await askText("dépouillement canton Atlantide")).toContain("Je ne connais pas le canton « Atlantide »");
     expect(await askText("dépouillement 1999")).toContain("Je ne connais pas l'édition « 1999 »");
+  });
+
+  it("lists the places needing an agent first, narrows to a canton, and cuts a long list", async () => {
+    const edition = await findCountEdition(schema.db);
+    const actor = { agentId: null, name: "test" };
+    for (let i = 1; i <= 31; i++) {
+      const name = `Bureau d'Ondres ${String(i).padStart(2, "0")}`;
+      await addPollingPlace(schema.db, { edition, name, commune: "Ondres", actor, now: NOW });
+    }
+    const all = await askCard("dépouillement bureaux 2024", NATHALIE);
+    expect(all).toContain("1 en attente de la 2e saisie · 32 à saisir · 1 validé");
+    expect(all.indexOf("Mairie de Tarnos")).toBeLessThan(all.indexOf("Bureau d'Ondres 01"));
+    expect(all).toContain("… et 4 autres bureaux : précisez un canton");
+    const dax = await askCard("dépouillement bureaux dax 1", NATHALIE);
+    expect(dax).toContain("Bureaux de vote — édition 2024 · canton Dax-1");
+    expect(dax).toContain("Mairie de Dax");
+    expect(dax).not.toContain("Tarnos");
+    expect(await askText("dépouillement bureaux Atlantide")).toContain("Je ne connais pas le canton « Atlantide »");
   });
 
   it("reads a long pasted tally, lists itself in the help, and explains itself in aide dépouillement", async () => {
