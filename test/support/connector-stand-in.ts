@@ -18,6 +18,10 @@ type Responder = (req: IncomingMessage, body: unknown) => { status: number; head
 export class ConnectorStandIn {
   readonly activities: RecordedActivity[] = [];
   respondWith: Responder | null = null;
+  /** While set, activities wait for it before being recorded and answered (a slow Teams). */
+  hold: Promise<void> | null = null;
+  /** The activities waiting on `hold`. */
+  readonly held: Array<Record<string, unknown>> = [];
   private server: Server | null = null;
   private waiters: Array<() => void> = [];
   private counter = 0;
@@ -66,6 +70,11 @@ export class ConnectorStandIn {
       return;
     }
     if (req.method === "POST" && match) {
+      if (this.hold) {
+        this.held.push(body);
+        for (const wake of this.waiters.splice(0)) wake();
+        await this.hold;
+      }
       this.activities.push({
         conversationId: decodeURIComponent(match[1] ?? ""),
         replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,

@@ -17,6 +17,22 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+/** The environment of a spawned bot or worker on a test file's own schema and Redis prefix. */
+export function processEnv(
+  schema: { databaseUrl: string; schema: string },
+  redis: { url: string; prefix: string },
+  port?: number,
+): Record<string, string> {
+  return {
+    NODE_ENV: "test",
+    DATABASE_URL: schema.databaseUrl,
+    DATABASE_SCHEMA: schema.schema,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    ...(port === undefined ? {} : { PORT: String(port) }),
+  };
+}
+
 /** Starts `bot/main.ts` as a real process with the given environment (its own `PORT`, the tests' database). */
 export function spawnBot(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
