@@ -29,7 +29,9 @@ export interface TallyOutcome {
  * the same transaction; when they differ nothing is validated and the place's card shows
  * the differences. The place row is locked first (`FOR UPDATE`), so two agents entering
  * at the same moment are serialised: the second sees the first's entry and the place is
- * validated once, never missed, never twice. Every line is checked before anything is
+ * validated once, never missed, never twice. The edition row is share-locked with it: a
+ * publication (which locks it for update) waits for the entry, or the entry for the
+ * publication and is then refused, so no tally slips in after the results are counted. Every line is checked before anything is
  * written (ideas of the place's edition, each once). Throws `TALLY_AGENT_REQUIRED`,
  * `TALLY_INVALID`, `TALLY_PLACE_VALIDATED`, `TALLY_EDITION_PUBLISHED`.
  */
@@ -38,7 +40,8 @@ export async function enterTally(db: Db, input: EnterTallyInput): Promise<TallyO
   if (agentId === null) throw new DomainError("TALLY_AGENT_REQUIRED");
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT "id" FROM "PollingPlace" WHERE "id" = ${input.placeId} FOR UPDATE`;
+      SELECT p."id" FROM "PollingPlace" p JOIN "Edition" e ON e."id" = p."editionId"
+      WHERE p."id" = ${input.placeId} FOR UPDATE OF p FOR SHARE OF e`;
     if (!locked) throw new Error(`polling place ${input.placeId} not found`);
     const place = await tx.pollingPlace.findUniqueOrThrow({
       where: { id: input.placeId },

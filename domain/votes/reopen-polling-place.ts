@@ -20,7 +20,9 @@ export async function reopenPollingPlace(db: Db, input: ReopenPollingPlaceInput)
   const reason = input.reason.trim().slice(0, 500);
   if (!reason) throw new DomainError("REOPEN_REASON_REQUIRED");
   await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "PollingPlace" WHERE "id" = ${input.placeId} FOR UPDATE`;
+    await tx.$queryRaw`
+      SELECT p."id" FROM "PollingPlace" p JOIN "Edition" e ON e."id" = p."editionId"
+      WHERE p."id" = ${input.placeId} FOR UPDATE OF p FOR SHARE OF e`;
     const place = await tx.pollingPlace.findUniqueOrThrow({
       where: { id: input.placeId },
       select: {

@@ -10,6 +10,7 @@ import { reopenPollingPlace } from "../../../domain/votes/reopen-polling-place.t
 import { seed } from "../../../prisma/seed.ts";
 import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
 import { agentActor, createVoteIdeas, SEEDED } from "../../support/vote-count-fixture.ts";
+import { waitUntil } from "../../support/wait-until.ts";
 
 const NOW = parisTime(2026, 11, 29, 10, 0);
 let schema: FreshSchema;
@@ -217,6 +218,36 @@ describe("the double-entry rule", () => {
       expect(
         await schema.db.auditLog.count({ where: { action: "polling-place.validate", entityId: String(id) } }),
       ).toBe(1);
+    }
+  });
+});
+
+describe("entering while the results are being published", () => {
+  it("waits for the publication's lock on the edition, then refuses: no tally slips in after the count", async () => {
+    const id = await newPlace();
+    let entry: Promise<unknown> | undefined;
+    await schema.db.$transaction(async (tx) => {
+      // What publishResults does first: lock the edition row for update.
+      await tx.$queryRaw`SELECT "id" FROM "Edition" WHERE "id" = ${edition.id} FOR UPDATE`;
+      entry = enter(id, julien, "I2024-0001 9").then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await waitUntil(async () => {
+        const [row] = await schema.db.$queryRaw<{ waiting: bigint }[]>`
+          SELECT count(*) AS "waiting" FROM pg_stat_activity
+          WHERE "datname" = current_database() AND "wait_event_type" = 'Lock' AND "query" LIKE '%FOR SHARE OF e%'`;
+        return Number(row?.waiting ?? 0) > 0;
+      }, "la saisie attend le verrou de l'édition");
+      await tx.edition.update({ where: { id: edition.id }, data: { publishedAt: NOW }, select: { id: true } });
+    });
+    try {
+      const error = await entry;
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe("TALLY_EDITION_PUBLISHED");
+      expect(await schema.db.tallyEntry.count({ where: { pollingPlaceId: id } })).toBe(0);
+    } finally {
+      await schema.db.edition.update({ where: { id: edition.id }, data: { publishedAt: null } });
     }
   });
 });
