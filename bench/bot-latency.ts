@@ -41,6 +41,7 @@ console.log(`${projectCount} projets en base (${Math.round(performance.now() - s
 const references = (await client.query(`SELECT "reference" FROM "Project" ORDER BY random() LIMIT 500`)).rows.map(
   (r) => r.reference as string,
 );
+const communes = (await client.query(`SELECT "name" FROM "Commune" ORDER BY "id"`)).rows.map((r) => r.name as string);
 await client.end();
 
 const connector = await new LatencyConnector().start();
@@ -69,9 +70,23 @@ const searches = [
   "boite a livres seignanx",
   "pumptrack tartas",
 ];
+// Searches never typed before in the run (the bot keeps answered searches in memory until a project changes).
+const subjects = [
+  ...["skatepark", "jardin partage", "boite a livres", "pumptrack", "verger", "city stade"],
+  ...["ruches", "aire de jeux", "fresque", "composteurs", "abri velos", "parcours de sante"],
+];
+let unseen = 0;
+const unseenSearch = () => {
+  const n = unseen++;
+  const subject = subjects[n % subjects.length]!;
+  const commune = communes[Math.floor(n / subjects.length) % communes.length]!;
+  const variant = Math.floor(n / (subjects.length * communes.length)) % 3;
+  return [`${subject} ${commune}`, `${commune} ${subject}`, `${subject.slice(0, -1)} ${commune}`][variant]!;
+};
 const scenarios: Array<{ name: string; text: (i: number) => string }> = [
   { name: "statut", text: (i) => `statut ${references[i % references.length]}` },
   { name: "recherche", text: (i) => searches[i % searches.length]! },
+  { name: "recherche jamais vue", text: unseenSearch },
 ];
 
 const rows: string[] = [];
@@ -111,6 +126,7 @@ await writeResults(
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
     `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne après 50 de chauffe ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence.",
+    "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie que des recherches encore jamais tapées dans l'exécution (sujet et commune, ordre des mots, faute de frappe) : le chemin SQL complet.",
     "",
     "| scénario | conversations simultanées | écho p50 (ms) | écho p99 (ms) | bot p50 (ms) | bot p99 (ms) | ratio p50 | ratio p99 | erreurs |",
     "|---|---|---|---|---|---|---|---|---|",

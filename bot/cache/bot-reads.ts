@@ -1,6 +1,8 @@
 import pg from "pg";
 import type { Config } from "../../domain/config/load-config.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
+import type { Candidate } from "../../domain/projects/find-word-candidates.ts";
+import type { QueryVocabulary } from "../../domain/projects/parse-project-query.ts";
 import {
   PROJECT_CARD_FACTS_SQL,
   type ProjectCardFacts,
@@ -33,6 +35,10 @@ export interface BotReads {
   projectFacts(reference: string): Promise<ProjectCardFacts | null>;
   /** Search and list pages, by request (see `findProjectPage`). */
   projectPages: ReadCache<unknown>;
+  /** The canton and theme names queries are read against (one entry). */
+  queryVocabulary: ReadCache<QueryVocabulary>;
+  /** The known words a typed word may stand for, by folded typed word. */
+  wordCandidates: ReadCache<Candidate[]>;
   close(): Promise<void>;
 }
 
@@ -44,6 +50,8 @@ const DEPENDS_ON = {
     ...["Agreement", "Payment", "Invoice", "InvoiceCheck", "Event"],
   ],
   projectPages: ["Project", "Edition", "Theme", "Commune", "Canton", "Holder", "SearchWord"],
+  queryVocabulary: ["Canton", "Theme"],
+  wordCandidates: ["SearchWord"],
 } as const;
 
 /**
@@ -60,6 +68,8 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     conversations: createReadCache<true>({ max: 20_000, enabled }),
     projectFacts: createReadCache<ProjectCardFacts | null>({ max: 5000, enabled }),
     projectPages: createReadCache<unknown>({ max: 2000, enabled }),
+    queryVocabulary: createReadCache<QueryVocabulary>({ max: 1, enabled }),
+    wordCandidates: createReadCache<Candidate[]>({ max: 20_000, enabled }),
   };
   feed.subscribe((table) => {
     for (const [name, cache] of Object.entries(caches)) {
@@ -78,6 +88,8 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     agents: caches.agents,
     conversations: caches.conversations,
     projectPages: caches.projectPages,
+    queryVocabulary: caches.queryVocabulary,
+    wordCandidates: caches.wordCandidates,
     projectFacts: (reference) =>
       caches.projectFacts.read(reference, async () => {
         const { rows } = await pool.query({

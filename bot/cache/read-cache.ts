@@ -2,6 +2,8 @@
 export interface ReadCache<V> {
   /** The value under `key`, loaded once by `load` (concurrent misses share one load). */
   read(key: string, load: () => Promise<V>): Promise<V>;
+  /** The values under `keys`, the missing ones loaded together by one call of `load` (in their order). */
+  readMany(keys: readonly string[], load: (missing: string[]) => Promise<V[]>): Promise<V[]>;
   /** Forgets everything; loads already running will not be kept. */
   clear(): void;
   readonly size: number;
@@ -22,6 +24,10 @@ export function createReadCache<V>({ max, enabled }: ReadCacheOptions): ReadCach
   const entries = new Map<string, V>();
   const loading = new Map<string, Promise<V>>();
   let generation = 0;
+  const keep = (key: string, value: V) => {
+    entries.set(key, value);
+    if (entries.size > max) entries.delete(entries.keys().next().value as string);
+  };
   return {
     async read(key, load) {
       if (!enabled()) return load();
@@ -36,10 +42,7 @@ export function createReadCache<V>({ max, enabled }: ReadCacheOptions): ReadCach
       const started = generation;
       const promise = load()
         .then((value) => {
-          if (generation === started && enabled()) {
-            entries.set(key, value);
-            if (entries.size > max) entries.delete(entries.keys().next().value as string);
-          }
+          if (generation === started && enabled()) keep(key, value);
           return value;
         })
         .finally(() => {
@@ -47,6 +50,18 @@ export function createReadCache<V>({ max, enabled }: ReadCacheOptions): ReadCach
         });
       loading.set(key, promise);
       return promise;
+    },
+    async readMany(keys, load) {
+      if (!enabled()) return load([...keys]);
+      const known = new Map(keys.flatMap((key) => (entries.has(key) ? [[key, entries.get(key) as V] as const] : [])));
+      const missing = keys.filter((key) => !known.has(key));
+      const started = generation;
+      const loaded = missing.length > 0 ? await load(missing) : [];
+      missing.forEach((key, i) => {
+        known.set(key, loaded[i] as V);
+        if (generation === started && enabled()) keep(key, loaded[i] as V);
+      });
+      return keys.map((key) => known.get(key) as V);
     },
     clear() {
       generation += 1;

@@ -73,7 +73,10 @@ async function loadProjectPage(
   // The lexicon is asked about every typed word while the vocabulary loads (one round trip
   // saved); words the parser then reads as filters only cost a lookup.
   const typed = [...new Set(meaningfulWords(text))].slice(0, 16);
-  const [vocabulary, lookups] = await Promise.all([loadQueryVocabulary(deps.db), findWordCandidates(deps.db, typed)]);
+  const [vocabulary, lookups] = await Promise.all([
+    deps.reads.queryVocabulary.read("", () => loadQueryVocabulary(deps.db)),
+    deps.reads.wordCandidates.readMany(typed, (missing) => findWordCandidates(deps.db, missing)),
+  ]);
   const candidates = new Map(typed.map((word, i) => [word, lookups[i] ?? []]));
   const parsed = parseProjectQuery(text, vocabulary);
   if (!listAll && !mine && isEmptyQuery(parsed)) return { query, mine, parsed, page: 1, total: 0, hits: [] };

@@ -43,6 +43,19 @@ describe("createReadCache", () => {
     expect(await cache.read("b", async () => "b2")).toBe("b2");
   });
 
+  it("loads the missing keys of a batch in one call, in order, and keeps them", async () => {
+    const cache = createReadCache<string>({ max: 10, enabled: () => true });
+    await cache.read("b", async () => "b (kept)");
+    const calls: string[][] = [];
+    const load = async (missing: string[]) => {
+      calls.push(missing);
+      return missing.map((key) => `${key} (loaded)`);
+    };
+    expect(await cache.readMany(["a", "b", "c"], load)).toEqual(["a (loaded)", "b (kept)", "c (loaded)"]);
+    expect(await cache.readMany(["c", "a"], load)).toEqual(["c (loaded)", "a (loaded)"]);
+    expect(calls).toEqual([["a", "c"]]);
+  });
+
   it("reads through and keeps nothing while disabled (changes cannot be heard)", async () => {
     let enabled = false;
     const cache = createReadCache<number>({ max: 10, enabled: () => enabled });
