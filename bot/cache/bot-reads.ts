@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Config } from "../../domain/config/load-config.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
@@ -8,6 +9,7 @@ import {
   type ProjectCardFacts,
   readProjectCardFacts,
 } from "../../domain/projects/project-card-facts.ts";
+import type { SqlRunner } from "../../domain/projects/search-projects.ts";
 import type { AgentRole } from "../../prisma/generated/enums.ts";
 import { createChangeFeed } from "./change-feed.ts";
 import { createReadCache, type ReadCache } from "./read-cache.ts";
@@ -39,6 +41,8 @@ export interface BotReads {
   queryVocabulary: ReadCache<QueryVocabulary>;
   /** The known words a typed word may stand for, by folded typed word. */
   wordCandidates: ReadCache<Candidate[]>;
+  /** Runs a statement as a prepared one (named after its text), planned once per connection. */
+  run: SqlRunner;
   close(): Promise<void>;
 }
 
@@ -55,9 +59,9 @@ const DEPENDS_ON = {
 } as const;
 
 /**
- * Builds the read caches over a change feed of their own, and a small `pg` pool for the
- * card's facts (one prepared statement: a fraction of a millisecond, where the Prisma
- * client adds more than the query costs).
+ * Builds the read caches over a change feed of their own, and a small `pg` pool for what
+ * they load: the card's facts and the ranked search run as prepared statements (planning
+ * them costs more than running them, and the Prisma client adds more than the query).
  */
 export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_SCHEMA">, logger: Logger): BotReads {
   const schema = config.DATABASE_SCHEMA;
@@ -83,6 +87,11 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     options: `-c search_path="${schema}"`,
   });
   pool.on("error", (error) => logger.warn({ err: error.message }, "read pool connection lost"));
+  const prepared = async <T>(text: string, values: unknown[]): Promise<T[]> => {
+    const name = `bpc40_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    return (await pool.query({ name, text, values })).rows as T[];
+  };
+  const run: SqlRunner = (sql) => prepared(sql.text, sql.values);
   return {
     sync: () => feed.sync(),
     agents: caches.agents,
@@ -90,14 +99,11 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     projectPages: caches.projectPages,
     queryVocabulary: caches.queryVocabulary,
     wordCandidates: caches.wordCandidates,
+    run,
     projectFacts: (reference) =>
       caches.projectFacts.read(reference, async () => {
-        const { rows } = await pool.query({
-          name: "project-card-facts",
-          text: PROJECT_CARD_FACTS_SQL,
-          values: [reference],
-        });
-        return rows[0] ? readProjectCardFacts(rows[0].facts) : null;
+        const [row] = await prepared<{ facts: Record<string, unknown> }>(PROJECT_CARD_FACTS_SQL, [reference]);
+        return row ? readProjectCardFacts(row.facts) : null;
       }),
     async close() {
       await Promise.allSettled([feed.close(), pool.end()]);

@@ -89,6 +89,7 @@ async function loadProjectPage(
       ...(parsed.reference ? { reference: parsed.reference } : {}),
       now: deps.now(),
       candidates,
+      run: deps.reads.run,
     });
   let found = await search(page);
   const last = Math.max(1, Math.ceil(found.total / PAGE_SIZE));

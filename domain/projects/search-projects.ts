@@ -32,7 +32,12 @@ export interface SearchOptions {
   now?: Date;
   /** Candidates already looked up (`findWordCandidates`), by typed word; the others are looked up here. */
   candidates?: ReadonlyMap<string, Candidate[]>;
+  /** Runs the ranked query; the bot passes prepared statements (planning costs more than running). Prisma by default. */
+  run?: SqlRunner;
 }
+
+/** Runs one SQL statement and returns its rows. */
+export type SqlRunner = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
 /** Words beyond this are ignored (a pasted paragraph is not a search). */
 const MAX_WORDS = 8;
@@ -67,7 +72,8 @@ export async function searchProjects(
   const conditions = [...filterConditions(options.filters ?? {}, options.now), ...(match ? [match] : [])];
   const where = conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   const length = candidates.length > 0 ? Prisma.sql`cardinality(p."titleWords")` : Prisma.sql`0`;
-  const rows = await db.$queryRaw<(Omit<ProjectHit, "score"> & { score: number; total: bigint })[]>`
+  const run: SqlRunner = options.run ?? ((sql) => db.$queryRaw(sql));
+  const rows = await run<Omit<ProjectHit, "score"> & { score: number; total: bigint | string }>(Prisma.sql`
     WITH ranked AS (
       SELECT p."id", ${scoreSql(exact, candidates, reference)} AS score, ${length} AS length,
         e."year", p."number", count(*) OVER () AS total
@@ -83,7 +89,7 @@ export async function searchProjects(
     JOIN "Canton" k ON k."id" = p."cantonId"
     JOIN "Holder" h ON h."id" = p."holderId"
     LEFT JOIN "Commune" c ON c."id" = p."communeId"
-    ORDER BY r.score DESC, r.length, r."year" DESC, r."number"`;
+    ORDER BY r.score DESC, r.length, r."year" DESC, r."number"`);
   const total = rows[0] ? Number(rows[0].total) : options.offset > 0 ? await countOnly(db, where) : 0;
   return { total, hits: rows.map(({ total: _total, ...hit }) => hit) };
 }
