@@ -7,6 +7,7 @@ import type { Logger } from "../domain/log/create-logger.ts";
 import { reminderSettings } from "../domain/reminders/reminder-settings.ts";
 import { runReminderScan } from "../domain/reminders/run-reminder-scan.ts";
 import type { Db } from "../prisma/create-db.ts";
+import { createCompletionGate } from "./mail/create-completion-gate.ts";
 import { createSendSlots } from "./mail/create-send-slots.ts";
 import { createSendLimiter } from "./mail/send-limiter.ts";
 import { dispatchPending } from "./outbox/dispatch-pending.ts";
@@ -71,7 +72,11 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     windowMs: config.MAIL_RATE_WINDOW_MS,
     dailyMax: config.MAIL_DAILY_MAX,
   });
-  const sending = { rows: createOutboxRows(config, logger, now), slots: createSendSlots(config.SMTP_MAX_CONNECTIONS) };
+  const sending = {
+    rows: createOutboxRows(config, logger, now),
+    slots: createSendSlots(config.SMTP_MAX_CONNECTIONS * 2),
+    gate: createCompletionGate(deps.transport, config.SMTP_MAX_CONNECTIONS),
+  };
   const emailWorker = new Worker<EmailJob, string>(
     EMAIL_QUEUE,
     (job) =>

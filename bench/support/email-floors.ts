@@ -35,10 +35,10 @@ export function startMeasure(): (count: number) => Measure {
   };
 }
 
-/** Polls `done` every 20 ms; returns the milliseconds it took. */
-export async function timeUntil(done: () => boolean | Promise<boolean>): Promise<number> {
+/** Polls `done` every `everyMs`; returns the milliseconds it took. */
+export async function timeUntil(everyMs: number, done: () => boolean | Promise<boolean>): Promise<number> {
   const start = performance.now();
-  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, everyMs));
   return performance.now() - start;
 }
 
@@ -114,7 +114,7 @@ export async function bullmqFloor(
   worker.on("completed", () => {
     done += 1;
   });
-  await timeUntil(() => done >= count);
+  await timeUntil(20, () => done >= count);
   const measure = stop(count);
   await worker.close();
   await queue.obliterate({ force: true });

@@ -7,10 +7,11 @@ export interface SendSlots {
 }
 
 /**
- * The e-mail worker prepares more messages than it has SMTP connections (reading rows
- * and rendering while the connections are busy), but only `size` of them may be between
- * "handed to SMTP" and "recorded SENT" at once: that bounds the duplicates a killed
- * worker can cause to one per connection, as with one job per connection.
+ * A plain counting semaphore. The e-mail worker prepares more messages than it has SMTP
+ * connections (reading rows and rendering while the connections are busy); slots bound
+ * how many are handed to the SMTP pool at once, so a rate-limit reservation is never
+ * made long before its message leaves, and the completion gate uses one to bound the
+ * messages accepted by the server and not yet recorded.
  */
 export function createSendSlots(size: number): SendSlots {
   let busy = 0;

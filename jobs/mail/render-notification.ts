@@ -18,7 +18,8 @@ export interface RenderedNotification {
  */
 export function renderNotification(
   row: { template: string; payload: unknown },
-  context: { unsubscribeUrl: string },
+  /** The one-click unsubscribe link: only non-essential e-mails need one. */
+  context: { unsubscribeUrl?: string | undefined },
 ): RenderedNotification {
   if (!isTemplateName(row.template)) throw new UnrecoverableError(`modèle d'e-mail inconnu : ${row.template}`);
   const email = renderEmail(row.template, row.payload, context);

@@ -6,6 +6,8 @@ import { signToken } from "../../domain/links/signed-token.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
 import { maySendNonEssential } from "../../domain/notifications/may-send.ts";
 import type { Db } from "../../prisma/create-db.ts";
+import { isEssential, isTemplateName } from "../../templates/email/render-email.ts";
+import type { CompletionGate } from "../mail/create-completion-gate.ts";
 import type { SendSlots } from "../mail/create-send-slots.ts";
 import { renderNotification } from "../mail/render-notification.ts";
 import type { SendLimiter } from "../mail/send-limiter.ts";
@@ -19,8 +21,10 @@ export interface SendEmailDeps {
   limiter: SendLimiter;
   /** Batched reads and SENT updates of the outbox rows. */
   rows: OutboxRows;
-  /** At most one message per SMTP connection between the hand-over and the SENT update. */
+  /** Bounds the messages handed to the SMTP pool (two per connection: one sent, one ready). */
   slots: SendSlots;
+  /** At most one message per SMTP connection accepted by the server and not yet recorded SENT. */
+  gate: CompletionGate;
   queue: EmailQueue;
   logger: Logger;
   now: () => Date;
@@ -37,7 +41,8 @@ export function notificationMessageId(config: Config, notificationId: number): s
  * re-queued or re-delivered job does not send twice (at least once delivery means a
  * crash between SMTP and the database can still duplicate, with the same Message-ID).
  * Reading and rendering happen before taking a send slot, so the worker can run more
- * jobs than it has SMTP connections and keep every connection busy.
+ * jobs than it has SMTP connections and keep every connection busy; the completion gate
+ * keeps the duplicates a killed worker can cause to one per connection.
  */
 export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promise<string> {
   const { db, config } = deps;
@@ -57,7 +62,11 @@ export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promis
 
   let message: ReturnType<typeof renderNotification>;
   try {
-    message = renderNotification(row, { unsubscribeUrl: unsubscribeUrl(config, row.recipientEmail) });
+    // Signing a link costs an HMAC per e-mail: only for the e-mails that carry one.
+    const essential = isTemplateName(row.template) && isEssential(row.template);
+    message = renderNotification(row, {
+      unsubscribeUrl: essential ? undefined : unsubscribeUrl(config, row.recipientEmail),
+    });
   } catch (error) {
     await markFailed(db, id, row.attempts + 1, (error as Error).message);
     throw new UnrecoverableError((error as Error).message);
@@ -88,6 +97,8 @@ async function sendRendered(
     throw Worker.RateLimitError();
   }
 
+  const messageId = notificationMessageId(config, id);
+  const ticket = deps.gate.expect(messageId, () => deps.rows.isFresh(row));
   try {
     const info = await deps.transport.sendMail({
       from: config.SMTP_FROM,
@@ -95,7 +106,7 @@ async function sendRendered(
       subject: message.subject,
       text: message.text,
       html: message.html,
-      messageId: notificationMessageId(config, id),
+      messageId,
       headers: message.headers,
       ...(message.icalEvent ? { icalEvent: message.icalEvent } : {}),
     });
@@ -115,6 +126,8 @@ async function sendRendered(
     await db.notification.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: reason } });
     logger.info({ reason }, "e-mail refusé, nouvel essai plus tard");
     throw new Error(reason);
+  } finally {
+    ticket.done();
   }
 }
 
