@@ -3,7 +3,7 @@ import type { QueryVocabulary } from "./parse-project-query.ts";
 
 /**
  * The canton and theme names a query is read against, in one round trip (a few dozen
- * rows). Read on every query rather than cached: the bot keeps no state in memory.
+ * rows). The bot keeps the result in its read cache until a canton or theme changes.
  */
 export async function loadQueryVocabulary(db: DbTx): Promise<QueryVocabulary> {
   const rows = await db.$queryRaw<{ slug: string | null; name: string }[]>`
