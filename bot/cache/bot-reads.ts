@@ -35,6 +35,8 @@ export interface BotReads {
   conversations: ReadCache<true>;
   /** A project's card facts by reference (null: no such project). */
   projectFacts(reference: string): Promise<ProjectCardFacts | null>;
+  /** Starts reading a project's card facts if not kept (see `ReadCache.prefetch`). */
+  prefetchProjectFacts(reference: string): void;
   /** Search and list pages, by request (see `findProjectPage`). */
   projectPages: ReadCache<unknown>;
   /** The canton and theme names queries are read against (one entry). */
@@ -92,6 +94,10 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     return (await pool.query({ name, text, values })).rows as T[];
   };
   const run: SqlRunner = (sql) => prepared(sql.text, sql.values);
+  const loadFacts = async (reference: string) => {
+    const [row] = await prepared<{ facts: Record<string, unknown> }>(PROJECT_CARD_FACTS_SQL, [reference]);
+    return row ? readProjectCardFacts(row.facts) : null;
+  };
   return {
     sync: () => feed.sync(),
     agents: caches.agents,
@@ -100,11 +106,8 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     queryVocabulary: caches.queryVocabulary,
     wordCandidates: caches.wordCandidates,
     run,
-    projectFacts: (reference) =>
-      caches.projectFacts.read(reference, async () => {
-        const [row] = await prepared<{ facts: Record<string, unknown> }>(PROJECT_CARD_FACTS_SQL, [reference]);
-        return row ? readProjectCardFacts(row.facts) : null;
-      }),
+    projectFacts: (reference) => caches.projectFacts.read(reference, () => loadFacts(reference)),
+    prefetchProjectFacts: (reference) => caches.projectFacts.prefetch(reference, () => loadFacts(reference)),
     async close() {
       await Promise.allSettled([feed.close(), pool.end()]);
     },

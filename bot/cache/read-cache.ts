@@ -4,6 +4,11 @@ export interface ReadCache<V> {
   read(key: string, load: () => Promise<V>): Promise<V>;
   /** The values under `keys`, the missing ones loaded together by one call of `load` (in their order). */
   readMany(keys: readonly string[], load: (missing: string[]) => Promise<V[]>): Promise<V[]>;
+  /**
+   * Starts loading `key` when it is neither kept nor loading, and returns at once: a turn
+   * may call it before its sync, since it never hands out a value kept earlier.
+   */
+  prefetch(key: string, load: () => Promise<V>): void;
   /** Forgets everything; loads already running will not be kept. */
   clear(): void;
   readonly size: number;
@@ -28,7 +33,7 @@ export function createReadCache<V>({ max, enabled }: ReadCacheOptions): ReadCach
     entries.set(key, value);
     if (entries.size > max) entries.delete(entries.keys().next().value as string);
   };
-  return {
+  const cache: ReadCache<V> = {
     async read(key, load) {
       if (!enabled()) return load();
       if (entries.has(key)) {
@@ -63,6 +68,9 @@ export function createReadCache<V>({ max, enabled }: ReadCacheOptions): ReadCach
       });
       return keys.map((key) => known.get(key) as V);
     },
+    prefetch(key, load) {
+      if (enabled() && !entries.has(key) && !loading.has(key)) cache.read(key, load).catch(() => {});
+    },
     clear() {
       generation += 1;
       entries.clear();
@@ -72,4 +80,5 @@ export function createReadCache<V>({ max, enabled }: ReadCacheOptions): ReadCach
       return entries.size;
     },
   };
+  return cache;
 }

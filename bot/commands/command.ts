@@ -50,4 +50,9 @@ export interface Command {
   /** Longest message the command reads (a pasted tally is long); `MAX_TEXT_LENGTH` when absent. */
   maxTextLength?: number;
   handle(context: CommandContext): Promise<Reply>;
+  /**
+   * Starts, as the message arrives and before the turn's sync and role check, the loads
+   * `handle` will need, through the read caches' `prefetch` only (never a kept value).
+   */
+  prefetch?(args: string, deps: BotDeps): void;
 }

@@ -23,4 +23,8 @@ export const statutCommand: Command = {
       summary: projectCardSummary(view),
     };
   },
+  prefetch(args, deps) {
+    const reference = normalizeReference(args);
+    if (reference) deps.reads.prefetchProjectFacts(reference);
+  },
 };

@@ -1,6 +1,7 @@
 import { ActivityTypes, type InvokeResponse, TeamsActivityHandler, TurnContext } from "botbuilder";
 import { forgetConversationReference } from "../../domain/conversations/forget-conversation-reference.ts";
 import type { BotDeps } from "../commands/command.ts";
+import { prefetchCommand } from "../commands/prefetch-command.ts";
 import { runCommand } from "../commands/run-command.ts";
 import { unhandledInvoke } from "./invoke-handler.ts";
 import { invokeHandlers } from "./invoke-handlers.ts";
@@ -98,6 +99,7 @@ export class Bpc40Bot extends TeamsActivityHandler {
       return;
     }
     if (CONVERSATIONAL.has(activity.type)) {
+      if (activity.type === ActivityTypes.Message) prefetchCommand(stripMentions(activity.text ?? ""), this.deps);
       // Every change committed before this turn reaches the read caches first (see ChangeFeed.sync).
       await ((context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.deps.reads.sync());
       const user = await resolveUser(this.deps, activity.from);

@@ -56,6 +56,27 @@ describe("createReadCache", () => {
     expect(calls).toEqual([["a", "c"]]);
   });
 
+  it("prefetches a key once, never over a kept or loading one, and not across a clear", async () => {
+    const cache = createReadCache<string>({ max: 10, enabled: () => true });
+    let loads = 0;
+    let release: (value: string) => void = () => {};
+    const slow = () => {
+      loads += 1;
+      return new Promise<string>((resolve) => (release = resolve));
+    };
+    cache.prefetch("a", slow);
+    cache.prefetch("a", slow);
+    const reading = cache.read("a", slow);
+    release("a (prefetched)");
+    expect(await reading).toBe("a (prefetched)");
+    cache.prefetch("a", slow);
+    expect(loads).toBe(1);
+    cache.prefetch("b", slow);
+    cache.clear();
+    release("b (read before the change)");
+    expect(await cache.read("b", async () => "b (read after)")).toBe("b (read after)");
+  });
+
   it("reads through and keeps nothing while disabled (changes cannot be heard)", async () => {
     let enabled = false;
     const cache = createReadCache<number>({ max: 10, enabled: () => enabled });
