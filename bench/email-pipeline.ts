@@ -106,6 +106,7 @@ await writeResults(
     "",
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
     `Commande : \`npm run bench:email -- --count ${COUNT} --connections ${CONNECTIONS}\`. Serveur SMTP réel sur la boucle locale (il accepte et jette), limite de débit coupée, un seul processus worker, ${CONNECTIONS} connexions SMTP pour le plancher nodemailer et la chaîne, ${CONNECTIONS * EMAIL_JOBS_PER_CONNECTION} tâches simultanées pour le plancher BullMQ et la chaîne (${EMAIL_JOBS_PER_CONNECTION} par connexion : les tâches en plus lisent et rendent pendant que les connexions envoient).`,
+    "La chaîne garde ses garanties pendant la mesure : ligne relue en base, rendu du modèle, au plus un message par connexion accepté par le serveur sans être encore `SENT` (le point final de DATA attend l'écriture du précédent), lectures et écritures groupées entre tâches simultanées.",
     `Le plancher nodemailer envoie le même message que la chaîne (modèle \`payment-sent\` rendu une fois : parties HTML et texte, en-têtes, un Message-ID par message) ; seul le travail propre à la chaîne diffère.`,
     "",
     "| mesure | débit (par seconde) | CPU du processus par e-mail ou tâche |",
