@@ -5,7 +5,7 @@
  * on the same Redis. Goal: at least 0.7 of the slower floor.
  * Usage: npm run bench:email [-- --count 20000 --connections 4]
  */
-import { cpus, hostname, totalmem } from "node:os";
+import { cpus, hostname, loadavg, totalmem } from "node:os";
 import pg from "pg";
 import { loadConfig } from "../domain/config/load-config.ts";
 import { createLogger } from "../domain/log/create-logger.ts";
@@ -87,6 +87,7 @@ async function pipeline(): Promise<Measure> {
   return measure;
 }
 
+const loadBefore = loadavg()[0] ?? 0;
 const floorMail = await nodemailerFloor(base, sink, COUNT, CONNECTIONS);
 console.log(`plancher nodemailer : ${floorMail.perSecond.toFixed(0)} e-mails/s`);
 const floorQueue = await bullmqFloor(base.REDIS_URL, prefix, COUNT, CONNECTIONS * EMAIL_JOBS_PER_CONNECTION);
@@ -97,8 +98,8 @@ await sink.close();
 const slower = Math.min(floorMail.perSecond, floorQueue.perSecond);
 const ratio = ours.perSecond / slower;
 const fmt = (n: number) => Math.round(n).toLocaleString("fr-FR");
-const row = (label: string, m: Measure, unit: string) =>
-  `| ${label} | ${fmt(m.perSecond)} ${unit} | ${m.cpuMsPerItem.toFixed(2).replace(".", ",")} ms |`;
+const row = (label: string, m: Measure, unit: string, bold = "") =>
+  `| ${label} | ${bold}${fmt(m.perSecond)} ${unit}${bold} | ${m.cpuMsPerItem.toFixed(2).replace(".", ",")} ms |`;
 await writeResults(
   "email-pipeline",
   [
@@ -113,9 +114,9 @@ await writeResults(
     "|---|---|---|",
     row("plancher 1 : boucle nodemailer en pool, même message", floorMail, "e-mails"),
     row("plancher 2 : worker BullMQ qui ne fait rien", floorQueue, "tâches"),
-    row("**chaîne complète** (outbox → file → rendu → SMTP → `SENT`)", ours, "e-mails"),
+    row("**chaîne complète** (outbox → file → rendu → SMTP → `SENT`)", ours, "e-mails", "**"),
     "",
-    "Le processus de mesure porte aussi le serveur SMTP (sa part du CPU compte dans le plancher nodemailer comme dans la chaîne) ; PostgreSQL et Redis tournent à part. Sur deux cœurs partagés, le débit varie d'une exécution à l'autre ; le ratio d'une même exécution et le CPU par e-mail sont plus stables.",
+    `Le processus de mesure porte aussi le serveur SMTP (sa part du CPU compte dans le plancher nodemailer comme dans la chaîne) ; PostgreSQL et Redis tournent à part. Sur deux cœurs partagés, le débit varie d'une exécution à l'autre ; le ratio d'une même exécution et le CPU par e-mail sont plus stables. Charge moyenne de la machine (1 min) : ${loadBefore.toFixed(1).replace(".", ",")} au début de la mesure, ${(loadavg()[0] ?? 0).toFixed(1).replace(".", ",")} à la fin (d'autres processus qui tournent font baisser le ratio : la chaîne use plus de CPU par e-mail que le plancher).`,
     "",
     `Ratio au plancher le plus lent : **${ratio.toFixed(2)}** (objectif ≥ 0,7 : ${ratio >= 0.7 ? "atteint" : "non atteint"}).`,
     "",
