@@ -11,7 +11,7 @@ export function onShutdown(logger: Logger, stop: () => Promise<void>, graceMs = 
     stopping = true;
     logger.info({ signal }, "arrêt demandé");
     const timer = setTimeout(() => {
-      logger.error("arrêt trop long, sortie forcée");
+      logger.error({ graceMs }, "arrêt trop long, sortie forcée");
       process.exit(1);
     }, graceMs);
     timer.unref();

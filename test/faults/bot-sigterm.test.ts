@@ -32,12 +32,12 @@ interface Answer {
   headers: IncomingHttpHeaders;
 }
 
-/** POSTs an activity; `fresh` opens a new connection instead of reusing a kept-alive one. */
-function post(activity: Record<string, unknown>, fresh = false): Promise<Answer> {
+/** POSTs an activity to `bot`; `fresh` opens a new connection instead of reusing a kept-alive one. */
+function post(activity: Record<string, unknown>, fresh = false, bot = url): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify(activity);
     const req = request(
-      `${url}/api/messages`,
+      `${bot}/api/messages`,
       {
         method: "POST",
         agent: fresh ? false : agent,
@@ -160,5 +160,41 @@ describe("SIGTERM to a bot under load", () => {
     for (const check of checks.filter((c) => c.invoice.number.startsWith("LOAD-"))) {
       expect(auditedIds.has(String(check.id))).toBe(true);
     }
+  });
+
+  it("exits anyway after BOT_SHUTDOWN_GRACE_MS when a turn never ends, and logs it (code 1)", {
+    timeout: 90_000,
+  }, async () => {
+    const [port] = await freePorts(1);
+    const stuckUrl = `http://127.0.0.1:${port}`;
+    const env = { ...processEnv(schema, { url: base.REDIS_URL, prefix }, port), LOG_LEVEL: "error" };
+    const stuck = spawnBot({ ...env, BOT_SHUTDOWN_GRACE_MS: "300" }, { logs: true });
+    let logs = "";
+    stuck.stdout?.on("data", (chunk: Buffer) => {
+      logs += chunk.toString();
+    });
+    await waitForBot(stuckUrl);
+    let release: () => void = () => {};
+    connector.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const activity = invoiceLine(1, "STUCK");
+    // The connection dies with the process: the request ends in an error, not an answer.
+    const answer = post(activity, true, stuckUrl).then(
+      (a) => a.status,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    await waitUntil(() => connector.held.some((a) => a.replyToId === activity.id), "réponse retenue au connecteur");
+    stuck.kill("SIGTERM");
+    await waitForExit(stuck);
+    release();
+    connector.hold = null;
+    expect(stuck.exitCode).toBe(1);
+    expect(await answer).not.toBe(200);
+    const lines = logs
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { msg?: string; graceMs?: number });
+    expect(lines.find((line) => line.msg === "arrêt trop long, sortie forcée")?.graceMs).toBe(300);
   });
 });

@@ -33,12 +33,15 @@ export function processEnv(
   };
 }
 
-/** Starts `bot/main.ts` as a real process with the given environment (its own `PORT`, the tests' database). */
-export function spawnBot(env: Record<string, string>): ChildProcess {
+/**
+ * Starts `bot/main.ts` as a real process with the given environment (its own `PORT`, the
+ * tests' database). With `logs`, its log lines (stdout) can be read from `child.stdout`.
+ */
+export function spawnBot(env: Record<string, string>, options: { logs?: boolean } = {}): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", options.logs ? "pipe" : "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
