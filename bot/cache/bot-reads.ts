@@ -77,10 +77,12 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     queryVocabulary: createReadCache<QueryVocabulary>({ max: 1, enabled }),
     wordCandidates: createReadCache<Candidate[]>({ max: 20_000, enabled }),
   };
-  feed.subscribe((table) => {
+  feed.subscribe((change) => {
     for (const [name, cache] of Object.entries(caches)) {
       const tables: readonly string[] = DEPENDS_ON[name as keyof typeof DEPENDS_ON];
-      if (table === null || tables.includes(table)) cache.clear();
+      // A conversation stored anew leaves the others as they were: only a change or a removal counts.
+      const harmless = name === "conversations" && change?.operation === "INSERT";
+      if (change === null || (tables.includes(change.table) && !harmless)) cache.clear();
     }
   });
   const pool = new pg.Pool({

@@ -4,8 +4,14 @@ import type { Logger } from "../../domain/log/create-logger.ts";
 /** The channel the `bpc40_notify_change` trigger announces on (migration `…_change_notices`). */
 export const CHANGE_CHANNEL = "bpc40_changes";
 
-/** Called with the table written, or null when changes may have been missed (connection lost or new). */
-export type ChangeListener = (table: string | null) => void;
+/** A write announced by the `bpc40_notify_change` trigger. */
+export interface Change {
+  table: string;
+  operation: "INSERT" | "UPDATE" | "DELETE" | "TRUNCATE";
+}
+
+/** Called with each change, or null when changes may have been missed (connection lost or new). */
+export type ChangeListener = (change: Change | null) => void;
 
 export interface ChangeFeed {
   /** True while listening: only then may anything be served from memory. */
@@ -49,8 +55,8 @@ export function createChangeFeed({
   applicationName = `bpc40 change feed (${schema})`,
 }: ChangeFeedOptions): ChangeFeed {
   const listeners: ChangeListener[] = [];
-  const emit = (table: string | null) => {
-    for (const listener of listeners) listener(table);
+  const emit = (change: Change | null) => {
+    for (const listener of listeners) listener(change);
   };
   let client: pg.Client | null = null;
   let live = false;
@@ -81,9 +87,9 @@ export function createChangeFeed({
     current.on("error", (error) => lose(current, error.message));
     current.on("end", () => lose(current, "connection ended"));
     current.on("notification", ({ channel, payload }) => {
-      if (channel !== CHANGE_CHANNEL || !payload) return;
-      const dot = payload.lastIndexOf(".");
-      if (payload.slice(0, dot) === schema) emit(payload.slice(dot + 1));
+      // "<schema>.<table>:<operation>"
+      const match = channel === CHANGE_CHANNEL ? /^(.*)\.([^.:]+):(\w+)$/.exec(payload ?? "") : null;
+      if (match?.[1] === schema) emit({ table: match[2] as string, operation: match[3] as Change["operation"] });
     });
     try {
       await current.connect();

@@ -106,9 +106,14 @@ describe("turns served from the read caches", () => {
     );
     await ask("aide");
     expect(await stored()).toBe(0);
+    // Another conversation stored anew changes nothing the cache holds: it is kept.
     await schema.db.conversationReference.create({
       data: { conversationId: "a:other", conversationType: "personal", serviceUrl: connector.url, reference: {} },
     });
+    await ask("aide");
+    expect(await stored()).toBe(0);
+    // A stored conversation changed or removed empties it.
+    await schema.db.conversationReference.update({ where: { conversationId: "a:other" }, data: { tenantId: "t" } });
     await ask("aide");
     expect(await stored()).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHANGE_CHANNEL, type ChangeFeed, createChangeFeed } from "../../../bot/cache/change-feed.ts";
+import { CHANGE_CHANNEL, type Change, type ChangeFeed, createChangeFeed } from "../../../bot/cache/change-feed.ts";
 import { saveConversationReference } from "../../../domain/conversations/save-conversation-reference.ts";
 import { createLogger } from "../../../domain/log/create-logger.ts";
 import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
@@ -10,7 +10,7 @@ import { waitUntil } from "../../support/wait-until.ts";
 const applicationName = `feed-test-${randomUUID()}`;
 let schema: FreshSchema;
 let feed: ChangeFeed;
-const heard: (string | null)[] = [];
+const heard: (Change | null)[] = [];
 
 beforeAll(async () => {
   schema = await freshSchema("feed");
@@ -30,12 +30,12 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-/** What the feed heard from now until `sync()` returned. */
-async function heardDuring(work: () => Promise<unknown>): Promise<(string | null)[]> {
+/** What the feed heard from now until `sync()` returned, as « table:operation ». */
+async function heardDuring(work: () => Promise<unknown>): Promise<string[]> {
   const from = heard.length;
   await work();
   expect(await feed.sync()).toBe(true);
-  return heard.slice(from);
+  return heard.slice(from).map((change) => (change ? `${change.table}:${change.operation}` : "lost"));
 }
 
 const conversation = (agentId: number | null) => ({
@@ -57,13 +57,13 @@ describe("createChangeFeed", () => {
         schema.db.canton.updateMany({ data: { name: "sans effet" } }),
       ]);
     });
-    // Once per table and transaction; a statement that writes no row announces nothing (no canton here).
-    expect(tables).toEqual(["Agent", "Edition"]);
+    // Once per table, operation and transaction; a statement that writes no row announces nothing (no canton here).
+    expect(tables).toEqual(["Agent:INSERT", "Edition:INSERT", "Edition:UPDATE"]);
   });
 
   it("ignores the changes of another schema of the same database", async () => {
     const tables = await heardDuring(() =>
-      schema.db.$executeRawUnsafe(`SELECT pg_notify('${CHANGE_CHANNEL}', 'another_schema.Agent')`),
+      schema.db.$executeRawUnsafe(`SELECT pg_notify('${CHANGE_CHANNEL}', 'another_schema.Agent:UPDATE')`),
     );
     expect(tables).toEqual([]);
   });
@@ -71,7 +71,7 @@ describe("createChangeFeed", () => {
   it("hears nothing from an upsert of a conversation that changes nothing", async () => {
     const now = new Date();
     expect(await heardDuring(() => saveConversationReference(schema.db, conversation(null), now))).toEqual([
-      "ConversationReference",
+      "ConversationReference:INSERT",
     ]);
     expect(await heardDuring(() => saveConversationReference(schema.db, conversation(null), now))).toEqual([]);
   });
@@ -96,7 +96,7 @@ describe("createChangeFeed", () => {
     const tables = await heardDuring(() =>
       schema.db.agent.create({ data: { aadObjectId: randomUUID(), name: "Paul Plus", role: "READER" } }),
     );
-    expect(tables).toEqual(["Agent"]);
+    expect(tables).toEqual(["Agent:INSERT"]);
   });
 
   it("answers false to sync() once closed", async () => {
