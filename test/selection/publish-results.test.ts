@@ -283,7 +283,9 @@ describe("sélection and the publication of the results", () => {
       "Résultats du Budget participatif citoyen des Landes 2021",
     );
     expect(to("piscine.lacs@exemple.fr").parsed.text).toContain("2\u202f000 voix");
-    expect(to("piscine.lacs@exemple.fr").parsed.html).toContain("ne fait pas partie des projets lauréats (4 projets retenus)");
+    expect(to("piscine.lacs@exemple.fr").parsed.html).toContain(
+      "ne fait pas partie des projets lauréats (4 projets retenus)",
+    );
 
     expect(await run()).toEqual({ posted: [2021], waiting: [] });
     const [posted] = await connector.waitFor(1, CHANNEL);
