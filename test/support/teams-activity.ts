@@ -17,6 +17,8 @@ interface MessageOptions {
   from?: typeof AGENT_USER;
 }
 
+let nextMessageId = 0;
+
 /** A message activity shaped like the ones Teams sends (captured shape, trimmed of ids). */
 export function teamsMessage(options: MessageOptions): Record<string, unknown> {
   const type = options.conversationType ?? "personal";
@@ -28,7 +30,8 @@ export function teamsMessage(options: MessageOptions): Record<string, unknown> {
     (type === "channel" ? `19:dpi-general@thread.tacv2;messageid=${Date.now()}` : `a:${randomUUID()}`);
   return {
     type: "message",
-    id: `${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    // Digits like Teams' ids, and unique: tests match replies to their message by replyToId.
+    id: `${Date.now()}${String(nextMessageId++ % 10_000).padStart(4, "0")}`,
     timestamp: new Date().toISOString(),
     localTimestamp: new Date().toISOString(),
     serviceUrl: options.serviceUrl,
