@@ -361,6 +361,21 @@ describe("sélection and the publication of the results", () => {
     expect(connector.activities.filter((a) => a.conversationId === CHANNEL)).toHaveLength(3);
     expect(await connectorText("sélection carte 2021", NATHALIE)).toContain("réservé aux agents");
   });
+
+  it("forgets a channel the bot was removed from and keeps the card owed until a channel is chosen again", async () => {
+    expect(await connectorText("sélection carte 2021", JULIEN)).toContain("repartira");
+    connector.respondWith = () => ({ status: 403, headers: {} });
+    try {
+      expect(await run()).toEqual({ posted: [], waiting: [2021] });
+    } finally {
+      connector.respondWith = null;
+    }
+    expect(await schema.db.setting.count({ where: { key: "selection.canal" } })).toBe(0);
+    const posts = connector.activities.filter((a) => a.conversationId === CHANNEL).length;
+    expect(await connectorText("sélection canal", JULIEN)).toContain("C'est noté");
+    expect(await run()).toEqual({ posted: [2021], waiting: [] });
+    expect(connector.activities.filter((a) => a.conversationId === CHANNEL)).toHaveLength(posts + 1);
+  });
 });
 
 async function connectorText(text: string, from: Person): Promise<string> {
