@@ -7,6 +7,7 @@ import { chooseDigestChannel } from "../../domain/veille/digest-channel.ts";
 import { handledCardVerbs } from "../teams/card-actions.ts";
 import type { Command, CommandContext, Reply } from "./command.ts";
 import { selectionReply } from "./selection-reply.ts";
+import { selectionRulesReply } from "./selection-rules-reply.ts";
 
 const USAGE = "sélection 2021";
 const AGENTS_ONLY =
@@ -15,7 +16,8 @@ const AGENTS_ONLY =
 /**
  * `sélection [édition]`: the winners' selection of an edition as a dry run anyone
  * registered may review, line by line; admins publish from the card. `sélection canal`
- * (in a channel) chooses where the results card goes; `sélection carte 2021` posts it again.
+ * (in a channel) chooses where the results card goes; `sélection carte 2021` posts it again;
+ * `sélection règles 2024` shows (and, for admins, sets) the edition's rules.
  */
 export const selectionCommand: Command = {
   name: "sélection",
@@ -26,13 +28,15 @@ export const selectionCommand: Command = {
     "**Publier les résultats** (administrateurs, depuis la carte, avec confirmation) : crée les projets lauréats, écrit à chaque porteur (lauréat ou non) et envoie la carte des résultats dans le canal de l'équipe. Une seule fois par édition.",
     "**sélection canal** : tapé dans un canal d'équipe (en mentionnant le bot), y fait envoyer la carte des résultats (sinon, le canal de la veille).",
     "**sélection carte 2021** : renvoie la carte des résultats publiés dans le canal (agents).",
-    "Les règles de chaque édition sont décrites dans le README, « Règles de sélection ».",
+    "**sélection règles 2024** : les règles de sélection de l'édition (enveloppe, réserve jeunesse, plafonds, projets exceptionnels, garantie par canton).",
+    "**sélection règles 2026 enveloppe 1 500 000 ; réserve 10 % ; plafond 50 000 ; plafond jeunes 30 000 ; exceptionnels 0 ; par canton 2 dont 1 jeune** (administrateurs, avant la publication) : les change, tout ou rien ; une seule règle suffit.",
   ].join("\n\n"),
   async handle(context): Promise<Reply> {
     const [first = "", ...rest] = context.args.trim().split(/\s+/);
     const word = normalizeKey(first);
     if (word === "canal") return channelReply(context);
     if (word === "carte") return repostReply(context, rest.join(" "));
+    if (word === "regles") return selectionRulesReply(context, rest.join(" "));
     return selectionReply(context.deps.db, {
       ...parseYear(context.args),
       canPublish: hasRole(context.user.role, "ADMIN"),

@@ -76,6 +76,11 @@ const messages = {
     `Rien à publier : l'édition ${p.year} n'a aucune idée recevable ayant reçu des voix.`,
   SELECTION_IDEA_WITHOUT_CANTON: (p: { reference: string }) =>
     `Résultats non publiés : l'idée lauréate ${p.reference} n'a ni canton ni commune. Complétez-la (réimport des idées), puis publiez de nouveau.`,
+  SELECTION_RULES_PUBLISHED: (p: { year: string }) =>
+    `Les résultats de l'édition ${p.year} sont publiés : ses règles de sélection ne changent plus.`,
+  SELECTION_RULES_INVALID: (p: { problems: string }) =>
+    `Règles non modifiées :\n${p.problems}\nExemple : **sélection règles 2026 enveloppe 1 500 000 ; réserve 10 % ; plafond 50 000 ; plafond jeunes 30 000 ; exceptionnels 0 ; par canton 2 dont 1 jeune**.`,
+  SELECTION_RULES_INCONSISTENT: (p: { problem: string }) => `Règles non modifiées : ${p.problem}.`,
   SELECTION_CHANNEL_ONLY: () =>
     "Tapez **sélection canal** dans le canal d'équipe qui doit recevoir la carte des résultats (en mentionnant le bot), pas dans une conversation privée.",
   POLLING_PLACE_NOT_FOUND: (p: { value: string; edition: number; known: string }) =>
