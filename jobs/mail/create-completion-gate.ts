@@ -63,13 +63,36 @@ export function createCompletionGate(transport: Transporter, size: number): Comp
   };
 }
 
-/** Passes a message through and ends it only once `admit` agrees (an error otherwise). */
+/**
+ * Above this many bytes a held message is passed on without waiting for its end, so a
+ * large attachment is not kept whole in memory.
+ */
+const HOLD_BYTES = 256 * 1024;
+
+/**
+ * Passes a message through and ends it only once `admit` agrees (an error otherwise).
+ * The message's pieces (headers, boundaries, encoded lines) are joined into one chunk
+ * when its input ends, before `admit` is asked: the SMTP connection then escapes and
+ * writes the message in one go instead of a socket write per piece (most of the CPU an
+ * e-mail cost the worker), and still transmits it while the previous SENT update runs.
+ */
 function holdEnd(admit: () => Promise<boolean>): Transform {
+  let held: Buffer[] = [];
+  let size = 0;
+  const pass = (stream: Transform) => {
+    if (held.length > 0) stream.push(held.length === 1 ? held[0] : Buffer.concat(held, size));
+    held = [];
+    size = 0;
+  };
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      callback(null, chunk);
+      held.push(chunk);
+      size += chunk.length;
+      if (size >= HOLD_BYTES) pass(this);
+      callback();
     },
     flush(callback: TransformCallback) {
+      pass(this);
       admit().then(
         (ok) => callback(ok ? null : new Error("envoi interrompu : la base n'a pas enregistré l'envoi précédent")),
         (error: Error) => callback(error),

@@ -47,7 +47,6 @@ export function notificationMessageId(config: Config, notificationId: number): s
 export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promise<string> {
   const { db, config } = deps;
   const id = job.data.notificationId;
-  const logger = deps.logger.child({ jobId: job.id, notificationId: id });
   const row = await deps.rows.read(id);
   if (!row) throw new UnrecoverableError(`notification ${id} introuvable`);
   if (row.status !== "PENDING") return `déjà ${row.status}`;
@@ -74,7 +73,7 @@ export async function sendEmail(job: Job<EmailJob>, deps: SendEmailDeps): Promis
 
   const release = await deps.slots.acquire();
   try {
-    return await sendRendered(job, row, message, deps, logger);
+    return await sendRendered(job, row, message, deps, release);
   } finally {
     release();
   }
@@ -85,10 +84,13 @@ async function sendRendered(
   row: OutboxRow,
   message: ReturnType<typeof renderNotification>,
   deps: SendEmailDeps,
-  logger: Logger,
+  releaseSlot: () => void,
 ): Promise<string> {
   const { db, config } = deps;
   const id = row.id;
+  // No child logger per job: building one (bindings through the redaction) cost more
+  // than the rest of the job's logging; the ids go with each line instead.
+  const ids = { jobId: job.id, notificationId: id };
   if (!deps.rows.isFresh(row)) throw new Error("PostgreSQL en erreur depuis la lecture de la ligne : nouvel essai");
   const slot = `${id}:${randomUUID()}`;
   const wait = await deps.limiter.reserve(slot, deps.now());
@@ -111,8 +113,11 @@ async function sendRendered(
       ...(message.icalEvent ? { icalEvent: message.icalEvent } : {}),
     });
     await deps.limiter.confirm(slot);
+    // The server has the message: the pool may take the next one while this one is
+    // recorded. The completion gate, not the slot, bounds what is accepted but not yet SENT.
+    releaseSlot();
     await deps.rows.markSent({ id, messageId: info.messageId });
-    logger.info("e-mail envoyé");
+    deps.logger.info(ids, "e-mail envoyé");
     return "envoyé";
   } catch (error) {
     const reason = describeSmtpError(error);
@@ -120,11 +125,11 @@ async function sendRendered(
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (permanent || last) {
       await markFailed(db, id, row.attempts + 1, reason);
-      logger.warn({ reason }, "e-mail en échec définitif");
+      deps.logger.warn({ ...ids, reason }, "e-mail en échec définitif");
       throw new UnrecoverableError(reason);
     }
     await db.notification.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: reason } });
-    logger.info({ reason }, "e-mail refusé, nouvel essai plus tard");
+    deps.logger.info({ ...ids, reason }, "e-mail refusé, nouvel essai plus tard");
     throw new Error(reason);
   } finally {
     ticket.done();
