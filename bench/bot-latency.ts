@@ -12,6 +12,7 @@ import { loadConfig } from "../domain/config/load-config.ts";
 import { applyMigrations } from "../prisma/apply-migrations.ts";
 import { createDb } from "../prisma/create-db.ts";
 import { isDatabaseEmpty, seed } from "../prisma/seed.ts";
+import { ensureDatabase } from "./support/ensure-database.ts";
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
 import { percentile } from "./support/percentiles.ts";
@@ -205,15 +206,4 @@ async function isUp(port: number, path: "/" | "/healthz"): Promise<boolean> {
   const response = await fetch(`http://127.0.0.1:${port}${path}`);
   await response.arrayBuffer();
   return path === "/" || response.ok;
-}
-
-async function ensureDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  const exists = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-  if (exists.rowCount === 0) await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
 }

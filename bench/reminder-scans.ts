@@ -16,6 +16,7 @@ import { applyMigrations } from "../prisma/apply-migrations.ts";
 import type { Db } from "../prisma/create-db.ts";
 import { PrismaClient } from "../prisma/generated/client.ts";
 import { isDatabaseEmpty, seed } from "../prisma/seed.ts";
+import { ensureDatabase } from "./support/ensure-database.ts";
 import { fillScanProjects } from "./support/fill-scan-projects.ts";
 import { percentile } from "./support/percentiles.ts";
 import { writeResults } from "./support/write-results.ts";
@@ -196,15 +197,4 @@ function report(): string {
     ),
   ];
   return lines.join("\n");
-}
-
-async function ensureDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  const exists = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-  if (exists.rowCount === 0) await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
 }
