@@ -59,11 +59,15 @@ async function main(): Promise<void> {
     },
   });
   logger.info({ queues: workers.names }, "worker prêt");
-  onShutdown(logger, async () => {
-    await workers.close();
-    await catcher?.close();
-    await Promise.allSettled([db.$disconnect(), connection.quit()]);
-  });
+  onShutdown(
+    logger,
+    async () => {
+      await workers.close();
+      await catcher?.close();
+      await Promise.allSettled([db.$disconnect(), connection.quit()]);
+    },
+    config.WORKER_SHUTDOWN_GRACE_MS,
+  );
 }
 
 main().catch((error) => {

@@ -28,6 +28,8 @@ const ConfigShape = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** On SIGTERM the bot answers the requests in flight; after this long it exits anyway. */
   BOT_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
+  /** On SIGTERM a worker finishes its jobs in flight (or hands them back); after this long it exits anyway. */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).default(25_000),
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   TZ_DEFAULT: z.string().default("Europe/Paris"),
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/bpc40"),

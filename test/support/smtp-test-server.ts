@@ -23,7 +23,8 @@ export class SmtpTestServer {
   /** Slows every DATA answer, to catch a worker in the middle of a batch. */
   delayMs = 0;
   private server: SMTPServer | null = null;
-  private attempts = 0;
+  /** Messages whose DATA arrived whole (answered or not yet): a send has started. */
+  attempts = 0;
   private port = 0;
 
   /** Forgets what was received and accepts everything again. */
