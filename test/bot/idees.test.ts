@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisTime } from "../../domain/dates/paris-time.ts";
 import { seed } from "../../prisma/seed.ts";
+import { botTurns } from "../support/bot-turns.ts";
 import { ConnectorStandIn } from "../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
 import { type RunningBot, startBot } from "../support/start-bot.ts";
-import { teamsMessage } from "../support/teams-activity.ts";
-import { executeAction, teamsInvoke } from "../support/teams-invoke.ts";
 import { testConfig } from "../support/test-config.ts";
 import { validateAdaptiveCard } from "../support/validate-adaptive-card.ts";
 
@@ -76,36 +75,11 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-/** Posts a Teams message as `from`; returns the bot's single reply activity. */
-async function reply(text: string, from = JULIEN): Promise<Record<string, unknown>> {
-  const activity = teamsMessage({ serviceUrl: connector.url, text, from });
-  const conversationId = (activity.conversation as { id: string }).id;
-  expect((await bot.post(activity)).status).toBe(200);
-  const [answer] = await connector.waitFor(1, conversationId);
-  return answer?.activity ?? {};
-}
-
-/** The card of the bot's single reply, checked as Teams would render it. */
-async function askCard(text: string, from = JULIEN): Promise<Record<string, unknown>> {
-  const activity = await reply(text, from);
-  const [attachment] = activity.attachments as { contentType: string; content: Record<string, unknown> }[];
-  expect(attachment?.contentType).toBe(CARD);
-  expect(validateAdaptiveCard(attachment?.content ?? {})).toEqual([]);
-  return attachment?.content ?? {};
-}
-
-/** Sends an `adaptiveCard/action` invoke as `from`; returns what Teams would get. */
-async function invoke(verb: string, data: unknown, from = JULIEN): Promise<{ type: string; value: unknown }> {
-  const activity = teamsInvoke({
-    serviceUrl: connector.url,
-    name: "adaptiveCard/action",
-    value: executeAction(verb, data),
-  });
-  activity.from = from;
-  const response = await bot.post(activity);
-  expect(response.status).toBe(200);
-  return (await response.json()) as { type: string; value: unknown };
-}
+/** Bot turns as Julien by default (cards checked as Teams renders them). */
+const turns = () => botTurns(bot, connector, JULIEN);
+const reply = (text: string, from = JULIEN) => turns().reply(text, from);
+const askCard = (text: string, from = JULIEN) => turns().askCard(text, from);
+const invoke = (verb: string, data: unknown, from = JULIEN) => turns().invoke(verb, data, from);
 
 describe("idées over the Bot Framework protocol", () => {
   it("lists the ideas a page at a time, with filters and page buttons", async () => {

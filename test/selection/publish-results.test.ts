@@ -7,6 +7,7 @@ import { publishResults } from "../../domain/selection/publish-results.ts";
 import { postResults } from "../../jobs/processors/results-post.ts";
 import type { RunningWorkers } from "../../jobs/start-workers.ts";
 import { seed } from "../../prisma/seed.ts";
+import { botTurns } from "../support/bot-turns.ts";
 import { ConnectorStandIn } from "../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
 import { deleteRedisPrefix, redisPrefix } from "../support/redis-prefix.ts";
@@ -14,7 +15,6 @@ import { SmtpTestServer } from "../support/smtp-test-server.ts";
 import { type RunningBot, startBot } from "../support/start-bot.ts";
 import { startTestWorker } from "../support/start-test-worker.ts";
 import { teamsMessage } from "../support/teams-activity.ts";
-import { executeAction, teamsInvoke } from "../support/teams-invoke.ts";
 import { testConfig } from "../support/test-config.ts";
 import { validateAdaptiveCard } from "../support/validate-adaptive-card.ts";
 
@@ -111,31 +111,10 @@ const run = () =>
     now: () => NOW,
   });
 
-async function askCard(text: string, from: Person): Promise<Record<string, unknown>> {
-  const activity = teamsMessage({ serviceUrl: connector.url, text, from });
-  const conversationId = (activity.conversation as { id: string }).id;
-  expect((await bot.post(activity)).status).toBe(200);
-  const [answer] = await connector.waitFor(1, conversationId);
-  const [attachment] = (answer?.activity.attachments ?? []) as {
-    contentType: string;
-    content: Record<string, unknown>;
-  }[];
-  expect(attachment?.contentType).toBe(CARD);
-  expect(validateAdaptiveCard(attachment?.content ?? {})).toEqual([]);
-  return attachment?.content ?? {};
-}
-
-async function invoke(verb: string, data: unknown, from: Person): Promise<{ type: string; value: unknown }> {
-  const activity = teamsInvoke({
-    serviceUrl: connector.url,
-    name: "adaptiveCard/action",
-    value: executeAction(verb, data),
-  });
-  activity.from = from;
-  const response = await bot.post(activity);
-  expect(response.status).toBe(200);
-  return (await response.json()) as { type: string; value: unknown };
-}
+/** Bot turns over the Bot Framework protocol (cards checked as Teams renders them). */
+const turns = () => botTurns(bot, connector, CLAIRE);
+const askCard = (text: string, from: Person) => turns().askCard(text, from);
+const invoke = (verb: string, data: unknown, from: Person) => turns().invoke(verb, data, from);
 
 /** The `data` of the card's « Publier » button, found in its confirmation card. */
 function publishData(card: Record<string, unknown>): Record<string, unknown> | undefined {
