@@ -31,9 +31,10 @@ export interface TallyOutcome {
  * at the same moment are serialised: the second sees the first's entry and the place is
  * validated once, never missed, never twice. The edition row is share-locked with it: a
  * publication (which locks it for update) waits for the entry, or the entry for the
- * publication and is then refused, so no tally slips in after the results are counted. Every line is checked before anything is
- * written (ideas of the place's edition, each once). Throws `TALLY_AGENT_REQUIRED`,
- * `TALLY_INVALID`, `TALLY_PLACE_VALIDATED`, `TALLY_EDITION_PUBLISHED`.
+ * publication and is then refused, so no tally slips in after the results are counted.
+ * Every line is checked before anything is written (ideas of the place's edition, each
+ * once). Throws `TALLY_AGENT_REQUIRED`, `TALLY_INVALID`, `TALLY_PLACE_VALIDATED`,
+ * `TALLY_EDITION_PUBLISHED`.
  */
 export async function enterTally(db: Db, input: EnterTallyInput): Promise<TallyOutcome> {
   const agentId = input.actor.agentId;
@@ -55,13 +56,9 @@ export async function enterTally(db: Db, input: EnterTallyInput): Promise<TallyO
       select: { id: true, lines: { select: { ideaId: true, votes: true } } },
     });
     if (previous) await tx.tallyEntry.delete({ where: { id: previous.id }, select: { id: true } });
+    const lines = [...votes].map(([ideaId, count]) => ({ ideaId, votes: count }));
     const entry = await tx.tallyEntry.create({
-      data: {
-        pollingPlaceId: place.id,
-        agentId,
-        enteredAt: input.now,
-        lines: { create: [...votes].map(([ideaId, count]) => ({ ideaId, votes: count })) },
-      },
+      data: { pollingPlaceId: place.id, agentId, enteredAt: input.now, lines: { create: lines } },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -70,7 +67,7 @@ export async function enterTally(db: Db, input: EnterTallyInput): Promise<TallyO
       entity: "PollingPlace",
       entityId: place.id,
       before: previous ? { entryId: previous.id, lines: previous.lines } : null,
-      after: { entryId: entry.id, lines: [...votes].map(([ideaId, count]) => ({ ideaId, votes: count })) },
+      after: { entryId: entry.id, lines },
       at: input.now,
     });
     const others = await tx.tallyEntry.findMany({
