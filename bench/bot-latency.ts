@@ -2,7 +2,7 @@
  * Benchmark (issue 4): `statut` and free-text search on 100 000 projects, latency from
  * the POST to the reply reaching the connector stand-in, at 1, 16 and 64 concurrent
  * conversations, side by side with an echo bot on the same adapter and server.
- * Usage: npm run bench:bot [-- --projects 100000 --requests 400]
+ * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --profile dir]
  * Writes its table into bench/RESULTS.md.
  */
 import { randomUUID } from "node:crypto";
@@ -16,14 +16,24 @@ import { ensureDatabase } from "./support/ensure-database.ts";
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
 import { percentile } from "./support/percentiles.ts";
+import { processCpuMs, processesCpuMs } from "./support/process-cpu.ts";
 import { peakRssMiB, spawnServer } from "./support/spawn-server.ts";
 import { writeResults } from "./support/write-results.ts";
 
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1] ?? ""]));
 const PROJECTS = Number(args.get("--projects") || 100_000);
-const REQUESTS = Number(args.get("--requests") || 400);
+const REQUESTS = Number(args.get("--requests") || 2000);
+/** Echo and bot take turns this many times per row, so a drift of the machine's load weighs on both. */
+const ROUNDS = Number(args.get("--rounds") || 5);
+/** Requests before each round's measured ones (connections opened, code warm). */
+const WARM_UP = 20;
 const CONCURRENCY = [1, 16, 64];
 const BOT_PORT = 3991;
+// `--profile <dossier>`: the echo bot and the first bot write V8 CPU profiles in its folders echo/ and bot/ when they stop.
+const PROFILE_DIR = args.get("--profile");
+// `--scenario <nom>`: only that scenario. A partial run (either option) writes nothing to RESULTS.md.
+const ONLY = args.get("--scenario");
+const PARTIAL = Boolean(PROFILE_DIR || ONLY);
 const ECHO_PORT = 3992;
 
 const config = loadConfig(process.env);
@@ -46,7 +56,15 @@ const communes = (await client.query(`SELECT "name" FROM "Commune" ORDER BY "id"
 await client.end();
 
 const connector = await new LatencyConnector().start();
-const echo = await spawnServer("bench/echo-bot.ts", [String(ECHO_PORT)], {}, () => isUp(ECHO_PORT, "/"));
+// One folder per process: tsx's loader thread writes a profile of its own next to the main thread's.
+const profile = (name: string) => (PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}/${name}`] : []);
+const echo = await spawnServer(
+  "bench/echo-bot.ts",
+  [String(ECHO_PORT)],
+  {},
+  () => isUp(ECHO_PORT, "/"),
+  profile("echo"),
+);
 const SECOND_BOT_PORT = 3993;
 const startBot = (port: number) =>
   spawnServer(
@@ -60,7 +78,8 @@ const startBot = (port: number) =>
       SMTP_URL: "smtp://127.0.0.1:2599",
       BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
     },
-    () => isUp(port, "/healthz"),
+    () => searchesFromMemory(port),
+    port === BOT_PORT ? profile("bot") : [],
   );
 const bot = await startBot(BOT_PORT);
 
@@ -91,17 +110,35 @@ const scenarios: Array<{ name: string; text: (i: number) => string }> = [
 ];
 
 const rows: string[] = [];
-for (const scenario of scenarios) {
+const cpuRows: string[] = [];
+for (const scenario of scenarios.filter((s) => !ONLY || s.name === ONLY)) {
   for (const concurrency of CONCURRENCY) {
-    const floor = await measure(ECHO_PORT, scenario.text, concurrency);
-    const ours = await measure(BOT_PORT, scenario.text, concurrency);
+    const floorRounds: Measure[] = [];
+    const ourRounds: Measure[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      floorRounds.push(await measure(ECHO_PORT, scenario.text, concurrency, REQUESTS / ROUNDS, echo.pid));
+      ourRounds.push(await measure(BOT_PORT, scenario.text, concurrency, REQUESTS / ROUNDS, bot.pid));
+    }
+    const floor = pool(floorRounds);
+    const ours = pool(ourRounds);
     const r50 = ours.p50 / floor.p50;
     const r99 = ours.p99 / floor.p99;
     rows.push(
       `| ${scenario.name} | ${concurrency} | ${fmt(floor.p50)} | ${fmt(floor.p99)} | ${fmt(ours.p50)} | ${fmt(ours.p99)} | ${r50.toFixed(2)} ${r50 <= 1.5 ? "✓" : "✗"} | ${r99.toFixed(2)} ${r99 <= 2 ? "✓" : "✗"} | ${ours.errors + floor.errors} |`,
     );
     console.log(rows.at(-1));
+    cpuRows.push(
+      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} |`,
+    );
+    console.log(cpuRows.at(-1));
   }
+}
+if (PARTIAL) {
+  bot.kill("SIGTERM");
+  echo.kill("SIGTERM");
+  await Promise.all([bot, echo].map((child) => new Promise((resolve) => child.once("exit", resolve))));
+  await connector.stop();
+  process.exit(0);
 }
 const memory = `Pic de mémoire (VmHWM) : bot ${peakRssMiB(bot.pid)} Mio, bot écho ${peakRssMiB(echo.pid)} Mio.`;
 
@@ -109,7 +146,7 @@ const memory = `Pic de mémoire (VmHWM) : bot ${peakRssMiB(bot.pid)} Mio, bot é
 const second = await startBot(SECOND_BOT_PORT);
 const twoInstances: string[] = [];
 for (const scenario of scenarios) {
-  const result = await measure([BOT_PORT, SECOND_BOT_PORT], scenario.text, 64);
+  const result = pool([await measure([BOT_PORT, SECOND_BOT_PORT], scenario.text, 64, REQUESTS)]);
   twoInstances.push(`| ${scenario.name} | 64 | ${fmt(result.p50)} | ${fmt(result.p99)} | ${result.errors} |`);
   console.log(twoInstances.at(-1));
 }
@@ -125,13 +162,19 @@ await writeResults(
     `## Latence du bot (issue 4) : \`statut\` et recherche sur ${projectCount.toLocaleString("fr-FR")} projets`,
     "",
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
-    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne après 50 de chauffe ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution.`,
+    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence.",
     "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie que des recherches encore jamais tapées dans l'exécution (sujet et commune, ordre des mots, faute de frappe) : le chemin SQL complet.",
     "",
     "| scénario | conversations simultanées | écho p50 (ms) | écho p99 (ms) | bot p50 (ms) | bot p99 (ms) | ratio p50 | ratio p99 | erreurs |",
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
+    "",
+    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho) et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur.",
+    "",
+    "| scénario | conversations simultanées | écho | PostgreSQL (écho) | bot | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) |",
+    "|---|---|---|---|---|---|---|---|",
+    ...cpuRows,
     "",
     memory,
     "",
@@ -148,12 +191,32 @@ await writeResults(
 );
 process.exit(0);
 
-async function measure(ports: number | number[], text: (i: number) => string, concurrency: number) {
+interface Measure {
+  latencies: number[];
+  errors: number;
+  requests: number;
+  /** CPU used meanwhile (ms): the process measured, then every PostgreSQL process. */
+  cpu: number;
+  postgresCpu: number;
+  replyBytes: number;
+}
+
+/** One round: `count` measured requests after a warm-up, `concurrency` conversations at once. */
+async function measure(
+  ports: number | number[],
+  text: (i: number) => string,
+  concurrency: number,
+  count: number,
+  pid?: number,
+): Promise<Measure> {
   const targets = Array.isArray(ports) ? ports : [ports];
+  const cpuBefore = processCpuMs(pid);
+  const postgresBefore = processesCpuMs("postgres");
+  const bytesBefore = connector.receivedBytes;
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
-  const total = REQUESTS + 50;
+  const total = count + WARM_UP;
   const worker = async (lane: number) => {
     const conversationId = `a:bench-${lane}-${randomUUID()}`;
     while (next < total) {
@@ -171,14 +234,36 @@ async function measure(ports: number | number[], text: (i: number) => string, co
         await response.arrayBuffer();
         if (!response.ok) throw new Error(String(response.status));
         const at = await reply;
-        if (i >= 50) latencies.push(at - start);
+        if (i >= WARM_UP) latencies.push(at - start);
       } catch {
         errors += 1;
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, lane) => worker(lane)));
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  return {
+    latencies,
+    errors,
+    requests: total,
+    cpu: processCpuMs(pid) - cpuBefore,
+    postgresCpu: processesCpuMs("postgres") - postgresBefore,
+    replyBytes: connector.receivedBytes - bytesBefore,
+  };
+}
+
+/** The rounds of one side pooled: percentiles over every measured request, costs per request. */
+function pool(rounds: Measure[]) {
+  const latencies = rounds.flatMap((r) => r.latencies);
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const perRequest = (pick: (r: Measure) => number) => rounds.reduce((sum, r) => sum + pick(r), 0) / requests;
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    cpu: perRequest((r) => r.cpu),
+    postgresCpu: perRequest((r) => r.postgresCpu),
+    replyBytes: perRequest((r) => r.replyBytes),
+  };
 }
 
 function message(conversationId: string, text: string) {
@@ -197,8 +282,19 @@ function message(conversationId: string, text: string) {
   };
 }
 
+function fmtCpu(ms: number): string {
+  return ms.toFixed(2).replace(".", ",");
+}
+
 function fmt(ms: number): string {
   return ms.toFixed(1).replace(".", ",");
+}
+
+/** Up, with every project in its search memory (built in the background after the start). */
+async function searchesFromMemory(port: number): Promise<boolean> {
+  const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+  const health = (await response.json()) as { recherche?: string };
+  return response.ok && Boolean(health.recherche?.startsWith("en mémoire"));
 }
 
 /** Up when the server answers HTTP at all (the echo bot has no health route), or /healthz is ok. */

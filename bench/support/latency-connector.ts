@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 export class LatencyConnector {
   private server: Server | null = null;
   private waiters = new Map<string, (at: number) => void>();
+  /** Bytes of every request body received so far (the replies' size). */
+  receivedBytes = 0;
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -19,7 +21,9 @@ export class LatencyConnector {
     this.server = createServer((req, res) => {
       const at = performance.now();
       const match = /\/activities\/([^/?]+)/.exec(req.url ?? "");
-      req.resume();
+      req.on("data", (chunk: Buffer) => {
+        this.receivedBytes += chunk.length;
+      });
       req.on("end", () => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end('{"id":"x"}');

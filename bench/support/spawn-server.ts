@@ -10,8 +10,9 @@ export async function spawnServer(
   args: string[],
   env: Record<string, string>,
   ready: () => Promise<boolean>,
+  nodeFlags: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "inherit"],
