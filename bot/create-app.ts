@@ -39,7 +39,16 @@ export function createApp({ config, db, redis, logger, now = () => new Date(), .
   };
   const reads = createBotReads(config, logger);
   const bot = new Bpc40Bot({ config, db, logger, now, outbox, reads }, seams.botOptions);
-  const server = createServer({ config, requireToken: !config.localMode, adapter, bot, db, redis, logger });
+  const server = createServer({
+    config,
+    requireToken: !config.localMode,
+    adapter,
+    bot,
+    db,
+    redis,
+    logger,
+    reads,
+  });
   registerUnsubscribeRoutes(server, { db, config, now });
   registerRsvpRoutes(server, { db, config, now });
   registerOpsRoutes(server, { redis, config });

@@ -5,6 +5,7 @@ import type { Config } from "../domain/config/load-config.ts";
 import type { Logger } from "../domain/log/create-logger.ts";
 import { readQueueHealth } from "../jobs/queue-health.ts";
 import type { Db } from "../prisma/create-db.ts";
+import type { BotReads } from "./cache/bot-reads.ts";
 import type { Bpc40Bot } from "./teams/bpc40-bot.ts";
 import { checkActivity } from "./teams/check-activity.ts";
 
@@ -20,10 +21,21 @@ export interface ServerDeps {
   db: Db;
   redis: Redis;
   logger: Logger;
+  /** The read caches, whose search memory `/healthz` reports. */
+  reads: Pick<BotReads, "searchMemoryStatus">;
 }
 
 /** The bot's HTTP server: `/api/messages` for Teams and `/healthz` for operators. */
-export function createServer({ config, requireToken, adapter, bot, db, redis, logger }: ServerDeps): restify.Server {
+export function createServer({
+  config,
+  requireToken,
+  adapter,
+  bot,
+  db,
+  redis,
+  logger,
+  reads,
+}: ServerDeps): restify.Server {
   const server = restify.createServer({ name: "bpc40", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -63,10 +75,13 @@ export function createServer({ config, requireToken, adapter, bot, db, redis, lo
       }),
     ]);
     const healthy = postgres === "ok" && redisState === "ok";
+    const memory = reads.searchMemoryStatus();
     res.send(healthy ? 200 : 503, {
       status: healthy ? "ok" : "dégradé",
       postgres,
       redis: redisState,
+      // Where searches are answered: the bot's memory, or PostgreSQL while it is built.
+      recherche: memory ? `en mémoire (${memory.projects} projets, ${memory.words} mots)` : "PostgreSQL",
       ...(jobs ? { workers: jobs.workers, queues: jobs.queues } : {}),
     });
   });

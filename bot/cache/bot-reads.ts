@@ -12,6 +12,7 @@ import {
 import type { SqlRunner } from "../../domain/projects/search-projects.ts";
 import type { AgentRole } from "../../prisma/generated/enums.ts";
 import { createChangeFeed } from "./change-feed.ts";
+import { createProjectIndexKeeper, type SearchMemory } from "./project-index.ts";
 import { createReadCache, type ReadCache } from "./read-cache.ts";
 
 /** The speaker's row, as a turn needs it. */
@@ -43,6 +44,15 @@ export interface BotReads {
   queryVocabulary: ReadCache<QueryVocabulary>;
   /** The known words a typed word may stand for, by folded typed word. */
   wordCandidates: ReadCache<Candidate[]>;
+  /**
+   * Every project and known word in memory, current with the changes heard (see
+   * `createProjectIndexKeeper`); null while being built or when changes cannot be heard.
+   */
+  searchMemory(): Promise<SearchMemory | null>;
+  /** Resolves once the search memory has been built (benchmarks, tests). */
+  searchMemoryBuilt(): Promise<void>;
+  /** Projects and words held in memory, for `/healthz`; null while building or deaf to changes. */
+  searchMemoryStatus(): { projects: number; words: number } | null;
   /** Runs a statement as a prepared one (named after its text), planned once per connection. */
   run: SqlRunner;
   close(): Promise<void>;
@@ -77,7 +87,15 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     queryVocabulary: createReadCache<QueryVocabulary>({ max: 1, enabled }),
     wordCandidates: createReadCache<Candidate[]>({ max: 20_000, enabled }),
   };
+  const pool = new pg.Pool({
+    connectionString: config.DATABASE_URL,
+    max: 4,
+    options: `-c search_path="${schema}"`,
+  });
+  pool.on("error", (error) => logger.warn({ err: error.message }, "read pool connection lost"));
+  const keeper = createProjectIndexKeeper({ connect: () => pool.connect(), live: enabled, logger });
   feed.subscribe((change) => {
+    keeper.hear(change);
     for (const [name, cache] of Object.entries(caches)) {
       const tables: readonly string[] = DEPENDS_ON[name as keyof typeof DEPENDS_ON];
       // A conversation stored anew leaves the others as they were: only a change or a removal counts.
@@ -85,12 +103,6 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
       if (change === null || (tables.includes(change.table) && !harmless)) cache.clear();
     }
   });
-  const pool = new pg.Pool({
-    connectionString: config.DATABASE_URL,
-    max: 4,
-    options: `-c search_path="${schema}"`,
-  });
-  pool.on("error", (error) => logger.warn({ err: error.message }, "read pool connection lost"));
   const prepared = async <T>(text: string, values: unknown[]): Promise<T[]> => {
     const name = `bpc40_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
     return (await pool.query({ name, text, values })).rows as T[];
@@ -108,6 +120,9 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     queryVocabulary: caches.queryVocabulary,
     wordCandidates: caches.wordCandidates,
     run,
+    searchMemory: () => keeper.current(),
+    searchMemoryBuilt: () => keeper.built(),
+    searchMemoryStatus: () => keeper.status(),
     projectFacts: (reference) => caches.projectFacts.read(reference, () => loadFacts(reference)),
     prefetchProjectFacts: (reference) => caches.projectFacts.prefetch(reference, () => loadFacts(reference)),
     async close() {

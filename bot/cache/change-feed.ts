@@ -8,6 +8,8 @@ export const CHANGE_CHANNEL = "bpc40_changes";
 export interface Change {
   table: string;
   operation: "INSERT" | "UPDATE" | "DELETE" | "TRUNCATE";
+  /** The row written, for the tables whose notices name it (`Project`); absent otherwise. */
+  id?: number;
 }
 
 /** Called with each change, or null when changes may have been missed (connection lost or new). */
@@ -87,9 +89,12 @@ export function createChangeFeed({
     current.on("error", (error) => lose(current, error.message));
     current.on("end", () => lose(current, "connection ended"));
     current.on("notification", ({ channel, payload }) => {
-      // "<schema>.<table>:<operation>"
-      const match = channel === CHANGE_CHANNEL ? /^(.*)\.([^.:]+):(\w+)$/.exec(payload ?? "") : null;
-      if (match?.[1] === schema) emit({ table: match[2] as string, operation: match[3] as Change["operation"] });
+      // "<schema>.<table>:<operation>", then ":<id>" for a project's row
+      const match = channel === CHANGE_CHANNEL ? /^(.*)\.([^.:]+):(\w+)(?::(\d+))?$/.exec(payload ?? "") : null;
+      if (match?.[1] !== schema) return;
+      const change: Change = { table: match[2] as string, operation: match[3] as Change["operation"] };
+      if (match[4] !== undefined) change.id = Number(match[4]);
+      emit(change);
     });
     try {
       await current.connect();

@@ -1,9 +1,12 @@
-import { findWordCandidates } from "../../domain/projects/find-word-candidates.ts";
+import { type Candidate, findWordCandidates } from "../../domain/projects/find-word-candidates.ts";
+import { findWordCandidatesInMemory } from "../../domain/projects/find-word-candidates-in-memory.ts";
 import { foldWords, meaningfulWords } from "../../domain/projects/fold-words.ts";
 import { loadQueryVocabulary } from "../../domain/projects/load-query-vocabulary.ts";
 import { type ParsedProjectQuery, parseProjectQuery } from "../../domain/projects/parse-project-query.ts";
-import { type ProjectHit, searchProjects } from "../../domain/projects/search-projects.ts";
+import { searchProjectIndex } from "../../domain/projects/search-project-index.ts";
+import { type ProjectHit, type SearchOptions, searchProjects } from "../../domain/projects/search-projects.ts";
 import { normalizeKey } from "../../domain/text/normalize-key.ts";
+import type { SearchMemory } from "../cache/project-index.ts";
 import type { TurnUser } from "../teams/resolve-user.ts";
 import type { BotDeps } from "./command.ts";
 import { isEmptyQuery } from "./describe-project-query.ts";
@@ -70,27 +73,34 @@ async function loadProjectPage(
 ): Promise<ProjectPage | null> {
   const { mine, text } = readProjectRequest(query);
   if (mine && user.agentId === null) return null;
-  // The lexicon is asked about every typed word while the vocabulary loads (one round trip
-  // saved); words the parser then reads as filters only cost a lookup.
+  // Every project and known word in memory when the bot holds them current (no round trip);
+  // PostgreSQL otherwise, asked about every typed word while the vocabulary loads (one
+  // round trip saved; words the parser then reads as filters only cost a lookup).
+  const memory = await deps.reads.searchMemory();
   const typed = [...new Set(meaningfulWords(text))].slice(0, 16);
   const [vocabulary, lookups] = await Promise.all([
     deps.reads.queryVocabulary.read("", () => loadQueryVocabulary(deps.db)),
-    deps.reads.wordCandidates.readMany(typed, (missing) => findWordCandidates(deps.db, missing)),
+    memory
+      ? findWordCandidatesInMemory(memory.lexicon, typed)
+      : deps.reads.wordCandidates.readMany(typed, (missing) => findWordCandidates(deps.db, missing)),
   ]);
   const candidates = new Map(typed.map((word, i) => [word, lookups[i] ?? []]));
   const parsed = parseProjectQuery(text, vocabulary);
   if (!listAll && !mine && isEmptyQuery(parsed)) return { query, mine, parsed, page: 1, total: 0, hits: [] };
   if (mine && user.agentId !== null) parsed.filters.followedById = user.agentId;
-  const search = (n: number) =>
-    searchProjects(deps.db, parsed.words.join(" "), {
-      limit: PAGE_SIZE,
-      offset: (n - 1) * PAGE_SIZE,
-      filters: parsed.filters,
-      ...(parsed.reference ? { reference: parsed.reference } : {}),
-      now: deps.now(),
-      candidates,
-      run: deps.reads.run,
-    });
+  const words = parsed.words.join(" ");
+  const options = (n: number): SearchOptions => ({
+    limit: PAGE_SIZE,
+    offset: (n - 1) * PAGE_SIZE,
+    filters: parsed.filters,
+    ...(parsed.reference ? { reference: parsed.reference } : {}),
+    now: deps.now(),
+    candidates,
+    run: deps.reads.run,
+  });
+  const search = async (n: number) =>
+    (memory && searchProjectIndex(memory.index, words, { ...options(n), lookUp: knownOr(candidates, memory) })) ??
+    searchProjects(deps.db, words, options(n));
   let found = await search(page);
   const last = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
   if (found.hits.length === 0 && page > last) {
@@ -98,6 +108,12 @@ async function loadProjectPage(
     found = await search(page);
   }
   return { query, mine, parsed, page, ...found };
+}
+
+/** The candidates looked up already, the others from the lexicon in memory. */
+function knownOr(candidates: ReadonlyMap<string, Candidate[]>, memory: SearchMemory) {
+  return (words: readonly string[]): Candidate[][] =>
+    words.map((word) => candidates.get(word) ?? findWordCandidatesInMemory(memory.lexicon, [word])[0] ?? []);
 }
 
 /** What to say when `mes projets` comes from someone who is not in our agents' table. */

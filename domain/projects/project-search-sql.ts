@@ -3,11 +3,7 @@ import type { Candidate } from "./find-word-candidates.ts";
 import { foldWords } from "./fold-words.ts";
 import { lateProjectSql } from "./late-conditions.ts";
 import type { ProjectFilters } from "./parse-project-query.ts";
-
-/** Score of an exact reference match, above anything words can reach. */
-export const REFERENCE_SCORE = 100;
-/** Score of a title holding every typed word as typed, above any fuzzy match. */
-export const TITLE_SCORE = 10;
+import { IN_TITLE_SCORE, REFERENCE_SCORE, spellingOf, TITLE_SCORE } from "./search-relevance.ts";
 
 /** `LIKE ALL` patterns: the name contains each folded word (only [a-z0-9], no wildcard to escape). */
 const containsAll = (name: string) => foldWords(name).map((w) => `%${w}%`);
@@ -49,23 +45,19 @@ export function wordConditions(candidates: readonly Candidate[][]): Prisma.Sql[]
 }
 
 /**
- * Relevance of a project for the typed words, from cheap array tests only (a correlated
- * subquery per row costs ten times more at 100 000 projects). Per word: its best
- * similarity when the project holds the closest spelling, 0.8 of it for another
- * candidate, plus 0.5 when it is in the title; plus `TITLE_SCORE` when the title holds
- * every word exactly, and `REFERENCE_SCORE` for the reference typed.
+ * Relevance of a project for the typed words (rules in `search-relevance.ts`), from cheap
+ * array tests only (a correlated subquery per row costs ten times more at 100 000
+ * projects). Per word: its best similarity when the project holds the closest spelling,
+ * 0.8 of it for another candidate, plus 0.5 when it is in the title; plus `TITLE_SCORE`
+ * when the title holds every word exactly, and `REFERENCE_SCORE` for the reference typed.
  */
 export function scoreSql(exactWords: readonly string[], candidates: readonly Candidate[][], reference?: string) {
   const terms = candidates.map((list) => {
-    const top = list[0]?.similarity ?? 0;
-    const best = list.filter((c) => c.similarity >= top - 0.01).map((c) => c.word);
-    const all = list.map((c) => c.word);
-    // Every project found holds a candidate: when all candidates are equally close, no test is needed.
-    const spelling =
-      best.length === all.length
-        ? Prisma.sql`${top}::float8`
-        : Prisma.sql`CASE WHEN p."searchWords" && ${best}::text[] THEN ${top}::float8 ELSE ${top * 0.8}::float8 END`;
-    return Prisma.sql`(${spelling} + CASE WHEN p."titleWords" && ${all}::text[] THEN 0.5 ELSE 0 END)`;
+    const { top, other, best, all, uniform } = spellingOf(list);
+    const spelling = uniform
+      ? Prisma.sql`${top}::float8`
+      : Prisma.sql`CASE WHEN p."searchWords" && ${best}::text[] THEN ${top}::float8 ELSE ${other}::float8 END`;
+    return Prisma.sql`(${spelling} + CASE WHEN p."titleWords" && ${all}::text[] THEN ${IN_TITLE_SCORE}::float8 ELSE 0 END)`;
   });
   if (exactWords.length > 0) {
     terms.push(

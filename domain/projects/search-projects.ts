@@ -2,10 +2,9 @@ import type { DbTx } from "../../prisma/create-db.ts";
 import { Prisma } from "../../prisma/generated/client.ts";
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
 import { type Candidate, findWordCandidates } from "./find-word-candidates.ts";
-import { meaningfulWords } from "./fold-words.ts";
-import { normalizeReference } from "./normalize-reference.ts";
 import type { ProjectFilters } from "./parse-project-query.ts";
 import { filterConditions, scoreSql, wordConditions } from "./project-search-sql.ts";
+import { exactWordsOf, readSearchText } from "./search-relevance.ts";
 
 /** One project in a search result or list, with what a list row shows. */
 export interface ProjectHit {
@@ -39,9 +38,6 @@ export interface SearchOptions {
 /** Runs one SQL statement and returns its rows. */
 export type SqlRunner = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
-/** Words beyond this are ignored (a pasted paragraph is not a search). */
-const MAX_WORDS = 8;
-
 /**
  * Finds projects the way agents name them: accent- and case-insensitive, tolerant of
  * typos and word order, over title, commune, canton, porteur and reference. Each typed
@@ -56,12 +52,10 @@ export async function searchProjects(
   text: string,
   options: SearchOptions,
 ): Promise<{ total: number; hits: ProjectHit[] }> {
-  const typedReference = text.match(/\b\d{4}-\d{1,4}\b/)?.[0];
-  const reference = options.reference ?? (typedReference ? normalizeReference(typedReference) : null) ?? undefined;
-  const typed = [...new Set(meaningfulWords(text.replace(/\b\d{4}-\d{1,4}\b/g, " ")))].slice(0, MAX_WORDS);
+  const { reference, typed } = readSearchText(text, options.reference);
   const candidates = (await lookUp(db, typed, options.candidates)).filter((list) => list.length > 0);
   if (typed.length > 0 && candidates.length === 0 && !reference) return { total: 0, hits: [] };
-  const exact = typed.filter((w) => candidates.some((list) => list[0]?.word === w));
+  const exact = exactWordsOf(typed, candidates);
   const words = candidates.length > 0 ? Prisma.join(wordConditions(candidates), " AND ") : null;
   const match =
     reference && words

@@ -1,0 +1,284 @@
+import type { Candidate } from "./find-word-candidates.ts";
+import { foldWords } from "./fold-words.ts";
+import type { ProjectFilters } from "./parse-project-query.ts";
+import { type IndexSlot, type ProjectSearchIndex, RankKey } from "./project-search-index.ts";
+import type { ProjectHit } from "./search-projects.ts";
+import {
+  exactWordsOf,
+  IN_TITLE_SCORE,
+  REFERENCE_SCORE,
+  readSearchText,
+  spellingOf,
+  TITLE_SCORE,
+} from "./search-relevance.ts";
+
+export interface IndexSearchOptions {
+  limit: number;
+  offset: number;
+  filters?: ProjectFilters;
+  /** A reference to put first (also read from the text: « 2022-17 »). */
+  reference?: string;
+  /** The known words each typed word may stand for (`findWordCandidatesInMemory`). */
+  lookUp: (words: readonly string[]) => Candidate[][];
+}
+
+/**
+ * `searchProjects` answered from the in-memory index: the same matches, scores (to the
+ * bit), order and total, without a round trip. Null when the request needs the database
+ * (« en retard » reads agreements, payments and events).
+ */
+export function searchProjectIndex(
+  index: ProjectSearchIndex,
+  text: string,
+  options: IndexSearchOptions,
+): { total: number; hits: ProjectHit[] } | null {
+  const filters = options.filters ?? {};
+  if (filters.late) return null;
+  const { reference, typed } = readSearchText(text, options.reference);
+  const candidates = options.lookUp(typed).filter((list) => list.length > 0);
+  if (typed.length > 0 && candidates.length === 0 && !reference) return { total: 0, hits: [] };
+  const accept = acceptFilters(index, filters);
+  const { offset, limit } = options;
+  if (candidates.length === 0 && !reference) {
+    // A list: no score, newest edition first; the order is kept, only the page is built.
+    const hits: ProjectHit[] = [];
+    let total = 0;
+    for (const slot of index.slotsInListOrder()) {
+      const entry = index.slots[slot] as IndexSlot;
+      if (accept && !accept(entry)) continue;
+      if (total >= offset && hits.length < limit) hits.push(toHit(index, entry, 0));
+      total += 1;
+    }
+    return { total, hits };
+  }
+  const matched = matchingSlots(index, candidates, reference);
+  const slots = accept ? matched.filter((slot) => accept(index.slots[slot] as IndexSlot)) : matched;
+  const scores = scoreAll(index, slots, candidates, exactWordsOf(typed, candidates), reference);
+  const withWords = candidates.length > 0;
+  // Past the score: shorter title, newer edition, smaller number, as one exact number.
+  const after = new Float64Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as number;
+    const length = withWords ? index.rankKey(slot, RankKey.titleLength) : 0;
+    after[i] =
+      length * 2 ** 31 + (10_000 - index.rankKey(slot, RankKey.year)) * 2 ** 17 + index.rankKey(slot, RankKey.number);
+  }
+  const rank = (a: number, b: number) =>
+    (scores[b] as number) - (scores[a] as number) || (after[a] as number) - (after[b] as number);
+  return {
+    total: slots.length,
+    hits: firstRanked(slots.length, offset + limit, rank)
+      .slice(offset)
+      .map((i) => toHit(index, index.slots[slots[i] as number] as IndexSlot, scores[i] as number)),
+  };
+}
+
+/**
+ * The positions of the first `count` of `size` items in `rank` order (the order of the
+ * ranked SQL: score, shorter title, newer edition, smaller number): a page needs them,
+ * not the order of all the others.
+ */
+function firstRanked(size: number, count: number, rank: (a: number, b: number) => number): number[] {
+  if (count * 4 >= size)
+    return Array.from({ length: size }, (_, i) => i)
+      .sort(rank)
+      .slice(0, count);
+  const best: number[] = [];
+  for (let item = 0; item < size; item++) {
+    if (best.length === count && rank(item, best[count - 1] as number) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (rank(best[middle] as number, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+/**
+ * Slots of the projects holding a candidate of every word, plus the reference's project:
+ * each word's candidates' posting lists merged, then intersected from the shortest.
+ */
+function matchingSlots(index: ProjectSearchIndex, candidates: Candidate[][], reference?: string): Int32Array {
+  let found: Int32Array = new Int32Array(0);
+  if (candidates.length > 0) {
+    const lists = candidates
+      .map((list) => unionOf(list.map((c) => index.postingsOf(index.wordId(c.word)))))
+      .sort((a, b) => a.length - b.length);
+    found = lists[0] as Int32Array;
+    for (const list of lists.slice(1)) {
+      if (found.length === 0) break;
+      found = intersection(found, list);
+    }
+  }
+  const own = reference === undefined ? undefined : index.slotByReference.get(reference);
+  if (own === undefined || found.includes(own)) return found;
+  // Kept sorted: the scoring walks it alongside posting lists.
+  return mergeSorted(found, Int32Array.of(own));
+}
+
+/** The sorted union of sorted lists (merged two by two, shortest first). */
+function unionOf(lists: Int32Array[]): Int32Array {
+  const queue = lists.filter((list) => list.length > 0).sort((a, b) => a.length - b.length);
+  while (queue.length > 1) {
+    const merged = mergeSorted(queue.shift() as Int32Array, queue.shift() as Int32Array);
+    const at = queue.findIndex((list) => list.length > merged.length);
+    queue.splice(at < 0 ? queue.length : at, 0, merged);
+  }
+  return queue[0] ?? new Int32Array(0);
+}
+
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    out[n++] = Math.min(x, y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return out.subarray(0, n);
+}
+
+/** The slots in both sorted lists: a walk of the shorter one, galloping through the longer. */
+function intersection(a: Int32Array, b: Int32Array): Int32Array {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const out = new Int32Array(short.length);
+  let n = 0;
+  let from = 0;
+  if (long.length < short.length * 8) {
+    // Close sizes: a plain merge reads both in order.
+    for (let i = 0; i < short.length && from < long.length; i++) {
+      const x = short[i] as number;
+      while (from < long.length && (long[from] as number) < x) from++;
+      if (long[from] === x) out[n++] = x;
+    }
+    return out.subarray(0, n);
+  }
+  for (let i = 0; i < short.length && from < long.length; i++) {
+    const x = short[i] as number;
+    from = seek(long, from, x);
+    if (from < long.length && long[from] === x) out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * The relevance of `scoreSql`, term by term in the same order (the floating-point sums then
+ * agree to the bit). What each term tests is read by walking the matched slots (sorted)
+ * alongside posting lists, one bit per test: word i's closest spellings held (2i), a
+ * candidate of word i in the title (2i + 1), every exact word in the title (`EXACT`).
+ */
+function scoreAll(
+  index: ProjectSearchIndex,
+  slots: Int32Array,
+  candidates: Candidate[][],
+  exact: readonly string[],
+  reference?: string,
+): Float64Array {
+  const bits = new Int32Array(slots.length);
+  const ids = (words: readonly string[]) => words.map((word) => index.wordId(word));
+  const words = candidates.map((list, i) => {
+    const spelling = spellingOf(list);
+    if (!spelling.uniform)
+      markHeld(slots, unionOf(ids(spelling.best).map((id) => index.postingsOf(id))), bits, 1 << (2 * i));
+    markHeld(slots, unionOf(ids(spelling.all).map((id) => index.titlePostingsOf(id))), bits, 1 << (2 * i + 1));
+    return spelling;
+  });
+  ids(exact).forEach((id, j) => {
+    markHeld(slots, index.titlePostingsOf(id), bits, 1 << (EXACT_BIT + j));
+  });
+  const allExact = ((1 << exact.length) - 1) << EXACT_BIT;
+  const own = reference === undefined ? undefined : index.slotByReference.get(reference);
+  const scores = new Float64Array(slots.length);
+  for (let s = 0; s < slots.length; s++) {
+    const held = bits[s] as number;
+    let score = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as (typeof words)[number];
+      const spelling = w.uniform || held & (1 << (2 * i)) ? w.top : w.other;
+      score += spelling + (held & (1 << (2 * i + 1)) ? IN_TITLE_SCORE : 0);
+    }
+    if (exact.length > 0) score += (held & allExact) === allExact ? TITLE_SCORE : 0;
+    if (reference !== undefined) score += slots[s] === own ? REFERENCE_SCORE : 0;
+    scores[s] = score;
+  }
+  return scores;
+}
+
+/** Exact word j's bit is 16 + j (the typed words' bits are 0 to 15; at most 8 words). */
+const EXACT_BIT = 16;
+
+/** Sets `mask` in `bits[i]` for each `slots[i]` also in `held` (both sorted). */
+function markHeld(slots: Int32Array, held: Int32Array, bits: Int32Array, mask: number): void {
+  let j = 0;
+  for (let i = 0; i < slots.length && j < held.length; i++) {
+    const slot = slots[i] as number;
+    j = seek(held, j, slot);
+    if (held[j] === slot) bits[i] = (bits[i] as number) | mask;
+  }
+}
+
+/** The first position at or after `from` whose value is not below `value` (galloping, then bisecting). */
+function seek(list: Int32Array, from: number, value: number): number {
+  let step = 1;
+  let high = from;
+  while (high < list.length && (list[high] as number) < value) {
+    from = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = Math.min(high, list.length);
+  while (from < high) {
+    const middle = (from + high) >>> 1;
+    if ((list[middle] as number) < value) from = middle + 1;
+    else high = middle;
+  }
+  return from;
+}
+
+/** The filters of `filterConditions`, read on the slot. */
+function acceptFilters(index: ProjectSearchIndex, filters: ProjectFilters): ((entry: IndexSlot) => boolean) | null {
+  if (Object.values(filters).every((value) => value === undefined)) return null;
+  const { cantons, communes, themes } = index.names;
+  const communeIds = filters.communeName === undefined ? null : namesHolding(communes, filters.communeName);
+  const themeIds = filters.themeName === undefined ? null : namesHolding(themes, filters.themeName);
+  return ({ project, year }) =>
+    (filters.editionYear === undefined || year === filters.editionYear) &&
+    (filters.cantonSlug === undefined || cantons.get(project.cantonId)?.slug === filters.cantonSlug) &&
+    (communeIds === null || (project.communeId !== null && communeIds.has(project.communeId))) &&
+    (themeIds === null || (project.themeId !== null && themeIds.has(project.themeId))) &&
+    (filters.status === undefined || project.status === filters.status) &&
+    (filters.isYouth === undefined || project.isYouth === filters.isYouth) &&
+    (filters.followedById === undefined || project.followedById === filters.followedById);
+}
+
+/** Ids of the names whose folded form contains every folded word of `name` (SQL: `LIKE ALL`). */
+function namesHolding(names: ReadonlyMap<number, { folded: string }>, name: string): Set<number> {
+  const words = foldWords(name);
+  return new Set([...names].filter(([, n]) => words.every((w) => n.folded.includes(w))).map(([id]) => id));
+}
+
+function toHit(index: ProjectSearchIndex, { project, year }: IndexSlot, score: number): ProjectHit {
+  return {
+    reference: project.reference,
+    title: project.title,
+    editionYear: year,
+    commune: project.communeId === null ? null : (index.names.communes.get(project.communeId)?.name ?? null),
+    canton: index.names.cantons.get(project.cantonId)?.name ?? "",
+    holderName: project.holderName,
+    status: project.status,
+    isYouth: project.isYouth,
+    awardedCents: project.awardedCents,
+    score,
+  };
+}
