@@ -5,7 +5,7 @@ import { DEFAULT_MAIL_DIR } from "../jobs/mail/start-mail-catcher.ts";
 import { retryNotifications } from "../jobs/outbox/retry-notifications.ts";
 import { createEmailQueue, enqueueEmails } from "../jobs/queues/email-queue.ts";
 import type { Db } from "../prisma/create-db.ts";
-import { createBotReads } from "./cache/bot-reads.ts";
+import { type BotReads, createBotReads } from "./cache/bot-reads.ts";
 import type { OutboxQueue } from "./commands/command.ts";
 import { registerMailPages } from "./dev/mail-pages.ts";
 import { createServer } from "./server.ts";
@@ -27,6 +27,8 @@ export interface AppDeps {
   /** Test seams: a local token factory for outgoing calls, the typing-indicator delay. */
   adapterOptions?: AdapterOptions;
   botOptions?: BotOptions;
+  /** Test seam: wraps the read caches (a test holds a sync back to interleave a write). */
+  wrapReads?: (reads: BotReads) => BotReads;
 }
 
 /** Wires adapter, activity handler and HTTP server; used by `bot/main.ts` and the tests. */
@@ -37,7 +39,8 @@ export function createApp({ config, db, redis, logger, now = () => new Date(), .
     enqueue: (ids) => enqueueEmails(emailQueue, ids),
     retry: (ids) => retryNotifications(db, emailQueue, ids),
   };
-  const reads = createBotReads(config, logger);
+  const created = createBotReads(config, logger);
+  const reads = seams.wrapReads ? seams.wrapReads(created) : created;
   const bot = new Bpc40Bot({ config, db, logger, now, outbox, reads }, seams.botOptions);
   const server = createServer({
     config,

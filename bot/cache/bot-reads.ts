@@ -30,6 +30,8 @@ export interface AgentRow {
 export interface BotReads {
   /** Called at the start of each turn: afterwards the caches hold nothing older than the turn. */
   sync(): Promise<boolean>;
+  /** How many change notices (or losses) have been heard: equal before and after, nothing changed. */
+  changes(): number;
   /** Agent rows by AAD object id (null: nobody). */
   agents: ReadCache<AgentRow | null>;
   /** Conversations known to be stored as they are, by id and stored fields. */
@@ -94,7 +96,9 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
   });
   pool.on("error", (error) => logger.warn({ err: error.message }, "read pool connection lost"));
   const keeper = createProjectIndexKeeper({ connect: () => pool.connect(), live: enabled, logger });
+  let heard = 0;
   feed.subscribe((change) => {
+    heard += 1;
     keeper.hear(change);
     for (const [name, cache] of Object.entries(caches)) {
       const tables: readonly string[] = DEPENDS_ON[name as keyof typeof DEPENDS_ON];
@@ -114,6 +118,7 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
   };
   return {
     sync: () => feed.sync(),
+    changes: () => heard,
     agents: caches.agents,
     conversations: caches.conversations,
     projectPages: caches.projectPages,

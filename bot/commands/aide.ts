@@ -6,6 +6,7 @@ import type { Command, Reply } from "./command.ts";
 export function createAideCommand(commands: () => Command[]): Command {
   return {
     name: "aide",
+    readsOnly: true,
     triggers: ["aide", "help", "?"],
     help: "**aide** : la liste des commandes",
     async handle({ args, user }): Promise<Reply> {

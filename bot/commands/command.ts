@@ -55,4 +55,10 @@ export interface Command {
    * `handle` will need, through the read caches' `prefetch` only (never a kept value).
    */
   prefetch?(args: string, deps: BotDeps): void;
+  /**
+   * True when `handle` only reads (the read caches, PostgreSQL) and writes nothing: the
+   * turn then answers while its sync round trip is on its way, and answers again if a
+   * change was heard meanwhile (see `Bpc40Bot`). Never set it on a command that writes.
+   */
+  readsOnly?: true;
 }

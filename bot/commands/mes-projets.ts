@@ -8,6 +8,7 @@ import { findProjectPage, NOT_AN_AGENT } from "./project-query.ts";
  */
 export const mesProjetsCommand: Command = {
   name: "mes projets",
+  readsOnly: true,
   triggers: ["mes"],
   help: "**mes projets** : les projets que vous suivez (mêmes filtres que **projets**)",
   async handle({ args, deps, user }): Promise<Reply> {

@@ -10,3 +10,8 @@ export function prefetchCommand(text: string, deps: BotDeps): void {
   const route = routeCommand(text);
   route.command.prefetch?.(route.args, deps);
 }
+
+/** True when the message routes to a command that only reads (`Command.readsOnly`). */
+export function readsOnly(text: string): boolean {
+  return routeCommand(text).command.readsOnly === true;
+}

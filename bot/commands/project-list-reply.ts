@@ -13,8 +13,13 @@ export const SEARCH_EXAMPLES = [
   "- **aide** : toutes les commandes",
 ].join("\n");
 
-/** The page as a list card (the card's title says what was asked). */
+/** Cards already built, by page: a page kept by the read cache is answered again without rebuilding. */
+const replies = new WeakMap<ProjectPage, Reply>();
+
+/** The page as a list card (the card's title says what was asked). Never modify the card it returns. */
 export function projectListReply(page: ProjectPage): Reply {
+  const known = replies.get(page);
+  if (known) return known;
   const input = {
     title: describeProjectQuery(page.parsed, page.mine),
     hits: page.hits,
@@ -23,7 +28,9 @@ export function projectListReply(page: ProjectPage): Reply {
     pageSize: PAGE_SIZE,
     query: page.query,
   };
-  return { card: buildProjectListCard(input), summary: projectListSummary(input) };
+  const reply = { card: buildProjectListCard(input), summary: projectListSummary(input) };
+  replies.set(page, reply);
+  return reply;
 }
 
 /** « Aucun projet ne correspond à … » with the ways to search. */

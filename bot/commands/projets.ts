@@ -5,6 +5,7 @@ import { findProjectPage, NOT_AN_AGENT } from "./project-query.ts";
 /** `projets 2021 jeunes`, `projets canton Seignanx en retard`: a list of projects, filtered, by pages. */
 export const projetsCommand: Command = {
   name: "projets",
+  readsOnly: true,
   triggers: ["projets", "projet", "liste"],
   help: "**projets 2021 jeunes** : la liste des projets, filtrée par édition, canton, commune, thème, statut, « jeunes », « en retard »",
   async handle({ args, deps, user }): Promise<Reply> {

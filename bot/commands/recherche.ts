@@ -12,6 +12,7 @@ import { statutCommand } from "./statut.ts";
  */
 export const rechercheCommand: Command = {
   name: "recherche",
+  readsOnly: true,
   triggers: ["cherche", "chercher", "recherche", "rechercher"],
   help: "**cherche skatepark grenade**, ou tout autre texte : cherche un projet par mots-clés, même mal orthographiés",
   async handle(context): Promise<Reply> {

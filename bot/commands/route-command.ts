@@ -60,17 +60,18 @@ export interface Route {
   matched: boolean;
 }
 
+/** Each trigger's command, the first in the routing table winning. */
+const byTrigger = new Map<string, Command>();
+for (const command of allCommands) {
+  for (const trigger of command.triggers) if (!byTrigger.has(trigger)) byTrigger.set(trigger, command);
+}
+
 /** Finds the command whose trigger starts the text (accents and case ignored). */
 export function routeCommand(text: string): Route {
   const trimmed = text.trim();
-  const words = trimmed.split(/\s+/);
-  const word = words[0] ?? "";
-  const folded = normalizeKey(word);
-  for (const command of allCommands) {
-    if (command.triggers.includes(folded) || command.triggers.includes(word)) {
-      return { command, args: trimmed.slice(word.length).trim(), matched: true };
-    }
-  }
+  const word = /^\S*/.exec(trimmed)?.[0] ?? "";
+  const command = byTrigger.get(normalizeKey(word)) ?? byTrigger.get(word);
+  if (command) return { command, args: trimmed.slice(word.length).trim(), matched: true };
   // Text that is no command is a project search (« skatepark grenade », « 2022-017 »).
   return { command: rechercheCommand, args: trimmed, matched: false };
 }

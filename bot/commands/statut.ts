@@ -8,6 +8,7 @@ import type { Command, Reply } from "./command.ts";
 /** `statut 2022-017`: a project's situation as its card, its facts from the read cache (or PostgreSQL). */
 export const statutCommand: Command = {
   name: "statut",
+  readsOnly: true,
   triggers: ["statut", "status", "st"],
   help: "**statut 2022-017** : la fiche d'un projet (étapes, porteur, montants, échéances et retards)",
   async handle({ args, deps }): Promise<Reply> {

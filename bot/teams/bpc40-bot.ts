@@ -1,7 +1,8 @@
 import { ActivityTypes, type InvokeResponse, TeamsActivityHandler, TurnContext } from "botbuilder";
 import { forgetConversationReference } from "../../domain/conversations/forget-conversation-reference.ts";
+import { lazyChild } from "../../domain/log/lazy-child.ts";
 import type { BotDeps } from "../commands/command.ts";
-import { prefetchCommand } from "../commands/prefetch-command.ts";
+import { prefetchCommand, readsOnly } from "../commands/prefetch-command.ts";
 import { runCommand } from "../commands/run-command.ts";
 import { unhandledInvoke } from "./invoke-handler.ts";
 import { invokeHandlers } from "./invoke-handlers.ts";
@@ -36,6 +37,14 @@ interface TurnFacts {
 }
 const TURN_FACTS = Symbol("bpc40.turnFacts");
 const SYNCED = Symbol("bpc40.readsSynced");
+const SPECULATION = Symbol("bpc40.speculation");
+
+/** A message answered before its sync returned: kept if no change was heard in between. */
+interface Speculation {
+  synced: Promise<boolean>;
+  /** `BotReads.changes()` when the turn started reading. */
+  changes: number;
+}
 
 /**
  * The Teams activity handler: the only place where a turn becomes our small
@@ -99,14 +108,44 @@ export class Bpc40Bot extends TeamsActivityHandler {
       return;
     }
     if (CONVERSATIONAL.has(activity.type)) {
-      if (activity.type === ActivityTypes.Message) prefetchCommand(stripMentions(activity.text ?? ""), this.deps);
-      // Every change committed before this turn reaches the read caches first (see ChangeFeed.sync).
-      await ((context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.deps.reads.sync());
-      const user = await resolveUser(this.deps, activity.from);
-      const saved = await rememberConversation(this.deps, activity, user);
-      context.turnState.set(TURN_FACTS, { user, firstContact: saved === "created" } satisfies TurnFacts);
+      const synced = (context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.deps.reads.sync();
+      const text = activity.type === ActivityTypes.Message ? stripMentions(activity.text ?? "") : null;
+      if (text !== null) prefetchCommand(text, this.deps);
+      if (text !== null && readsOnly(text)) {
+        // Answered from memory while the sync is on its way; checked before the reply leaves (answerMessage).
+        context.turnState.set(SPECULATION, { synced, changes: this.deps.reads.changes() } satisfies Speculation);
+      } else {
+        // Every change committed before this turn reaches the read caches first (see ChangeFeed.sync).
+        await synced;
+      }
+      await this.settleFacts(context);
     }
     await super.onTurnActivity(context);
+    // A message left unanswered (a channel message without a mention) still has its facts checked.
+    await this.staleSpeculation(context);
+  }
+
+  /** The speaker, resolved once per turn, and the conversation reference saved (at most one write). */
+  private async settleFacts(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const user = await resolveUser(this.deps, activity.from);
+    const saved = await rememberConversation(this.deps, activity, user);
+    context.turnState.set(TURN_FACTS, { user, firstContact: saved === "created" } satisfies TurnFacts);
+  }
+
+  /**
+   * Waits for the sync of a turn that started answering before it returned; true when a
+   * change was heard meanwhile (or changes could not be heard): what was read may be stale,
+   * so the speaker is resolved again and the answer made again.
+   */
+  private async staleSpeculation(context: TurnContext): Promise<boolean> {
+    const speculation = context.turnState.get(SPECULATION) as Speculation | undefined;
+    if (!speculation) return false;
+    context.turnState.delete(SPECULATION);
+    const current = await speculation.synced;
+    if (current && this.deps.reads.changes() === speculation.changes) return false;
+    await this.settleFacts(context);
+    return true;
   }
 
   private async facts(context: TurnContext): Promise<TurnFacts> {
@@ -131,7 +170,7 @@ export class Bpc40Bot extends TeamsActivityHandler {
   }
 
   private turnLogger(context: TurnContext) {
-    return this.deps.logger.child({
+    return lazyChild(this.deps.logger, {
       activityId: context.activity.id,
       conversationId: context.activity.conversation?.id,
     });
@@ -145,16 +184,18 @@ export class Bpc40Bot extends TeamsActivityHandler {
       return;
     }
     const text = stripMentions(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
-    const { user } = await this.facts(context);
-    const delay = this.options.typingDelayMs === undefined ? TYPING_DELAY_MS : this.options.typingDelayMs;
-    const reply = await withTyping(context, delay, logger, () =>
+    // A command that writes never starts before the sync (the text differs from the guess in onTurnActivity).
+    if (!readsOnly(text)) await this.staleSpeculation(context);
+    const answer = async () =>
       runCommand(text, {
-        user,
+        user: (await this.facts(context)).user,
         deps: this.deps,
         logger,
         conversation: { id: activity.conversation.id, type: activity.conversation.conversationType },
-      }),
-    );
+      });
+    const delay = this.options.typingDelayMs === undefined ? TYPING_DELAY_MS : this.options.typingDelayMs;
+    let reply = await withTyping(context, delay, logger, answer);
+    if (await this.staleSpeculation(context)) reply = await answer();
     await context.sendActivity(toActivity(reply));
   }
 

@@ -20,7 +20,7 @@ export async function startBot(
   config: Config,
   db: Db,
   now?: () => Date,
-  seams: Pick<AppDeps, "adapterOptions" | "botOptions"> = {},
+  seams: Pick<AppDeps, "adapterOptions" | "botOptions" | "wrapReads"> = {},
 ): Promise<RunningBot> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: "bot-test" });
   const redis = createRedis(config.REDIS_URL);
@@ -31,6 +31,7 @@ export async function startBot(
     logger,
     ...(now ? { now } : {}),
     adapterOptions: seams.adapterOptions,
+    ...(seams.wrapReads ? { wrapReads: seams.wrapReads } : {}),
     botOptions: { typingDelayMs: null, ...seams.botOptions },
   });
   const { server } = app;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../../prisma/seed.ts";
 import { ConnectorStandIn } from "../../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
+import { seedTestAgent } from "../../support/seed-test-agent.ts";
 import { type RunningBot, startBot } from "../../support/start-bot.ts";
 import { AGENT_USER, teamsMessage } from "../../support/teams-activity.ts";
 import { testConfig } from "../../support/test-config.ts";
@@ -20,11 +21,7 @@ let bot: RunningBot;
 beforeAll(async () => {
   schema = await freshSchema("cached");
   await seed(schema.db, { now: NOW });
-  await schema.db.agent.upsert({
-    where: { aadObjectId: AGENT_USER.aadObjectId },
-    create: { aadObjectId: AGENT_USER.aadObjectId, name: AGENT_USER.name, role: "AGENT" },
-    update: { role: "AGENT", active: true },
-  });
+  await seedTestAgent(schema.db);
   connector = await new ConnectorStandIn().start();
   bot = await startBot(testConfig({ DATABASE_SCHEMA: schema.schema }), schema.db, () => NOW);
   // The bot listens once its change feed is up: until then it reads PostgreSQL only.
