@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { IndexedProject, IndexNames } from "../../domain/projects/project-search-index.ts";
+import type { IndexedRow, IndexNames } from "../../domain/projects/project-search-index.ts";
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
 
 /** The projects' columns the search index keeps; `WHERE` added by the caller. */
@@ -10,7 +10,7 @@ const PROJECT_ROWS_SQL = `
     coalesce(cardinality(p."titleWords"), 0)::int AS "titleLength"
   FROM "Project" p JOIN "Holder" h ON h."id" = p."holderId"`;
 
-interface ProjectRow extends Omit<IndexedProject, "searchWords" | "titleWords" | "status"> {
+interface ProjectRow extends Omit<IndexedRow["project"], "status"> {
   status: string;
   searchWords: string | null;
   titleWords: string | null;
@@ -19,32 +19,34 @@ interface ProjectRow extends Omit<IndexedProject, "searchWords" | "titleWords" |
 const words = (joined: string | null) => (joined ? joined.split(" ") : []);
 
 /** Built field by field: one object shape for 100 000 rows (a spread of pg's rows makes slow dictionaries). */
-const toIndexed = (row: ProjectRow): IndexedProject => ({
-  id: row.id,
-  reference: row.reference,
-  title: row.title,
-  editionId: row.editionId,
-  number: row.number,
-  themeId: row.themeId,
-  communeId: row.communeId,
-  cantonId: row.cantonId,
-  holderName: row.holderName,
-  followedById: row.followedById,
-  isYouth: row.isYouth,
-  awardedCents: row.awardedCents,
-  status: row.status as ProjectStatus,
+const toIndexed = (row: ProjectRow): IndexedRow => ({
+  project: {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    editionId: row.editionId,
+    number: row.number,
+    themeId: row.themeId,
+    communeId: row.communeId,
+    cantonId: row.cantonId,
+    holderName: row.holderName,
+    followedById: row.followedById,
+    isYouth: row.isYouth,
+    awardedCents: row.awardedCents,
+    status: row.status as ProjectStatus,
+    titleLength: row.titleLength,
+  },
   searchWords: words(row.searchWords),
   titleWords: words(row.titleWords),
-  titleLength: row.titleLength,
 });
 
 /** Every project, as the index keeps it. */
-export async function readAllProjects(client: pg.ClientBase): Promise<IndexedProject[]> {
+export async function readAllProjects(client: pg.ClientBase): Promise<IndexedRow[]> {
   return (await client.query<ProjectRow>(PROJECT_ROWS_SQL)).rows.map(toIndexed);
 }
 
 /** The projects among `ids` that still exist (the others were deleted). */
-export async function readProjects(client: pg.ClientBase, ids: readonly number[]): Promise<IndexedProject[]> {
+export async function readProjects(client: pg.ClientBase, ids: readonly number[]): Promise<IndexedRow[]> {
   const { rows } = await client.query<ProjectRow>({
     name: "bpc40_index_projects",
     text: `${PROJECT_ROWS_SQL} WHERE p."id" = ANY($1::int[])`,

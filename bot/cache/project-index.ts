@@ -137,7 +137,7 @@ export function createProjectIndexKeeper({
       words ? await readSearchWords(client, words === "new" ? lastWordId : 0) : [],
     ]);
     if (memory !== target) return;
-    const found = new Set(projects.map((p) => p.id));
+    const found = new Set(projects.map((row) => row.project.id));
     target.index.remove(ids.filter((id) => !found.has(id)));
     target.index.upsert(projects);
     if (words) {

@@ -15,12 +15,17 @@ export interface IndexedProject {
   isYouth: boolean;
   awardedCents: number;
   status: ProjectStatus;
-  /** The project's `searchWords` (title, commune, canton, porteur), as the database trigger wrote them. */
-  searchWords: readonly string[];
-  /** The distinct words of `titleWords`. */
-  titleWords: readonly string[];
   /** `cardinality("titleWords")`: shorter titles rank first among equal scores. */
   titleLength: number;
+}
+
+/** A project to index, with its words (kept as word ids only: the strings are not retained). */
+export interface IndexedRow {
+  project: IndexedProject;
+  /** The project's `searchWords` (title, commune, canton, porteur), as the database trigger wrote them. */
+  searchWords: readonly string[];
+  /** The words of `titleWords`. */
+  titleWords: readonly string[];
 }
 
 /** The names projects point to; `folded` is `bpc40_fold(name)`, what the commune and theme filters read. */
@@ -94,18 +99,18 @@ export class ProjectSearchIndex {
   }
 
   /** Adds or replaces projects (by id); each touched posting list is rewritten once. */
-  upsert(projects: Iterable<IndexedProject>): void {
+  upsert(rows: Iterable<IndexedRow>): void {
     const changes = new PostingChanges();
     const titles = new PostingChanges();
-    for (const project of projects) {
+    for (const { project, searchWords, titleWords } of rows) {
       const existing = this.slotById.get(project.id);
       if (existing !== undefined) this.removeSlot(existing, changes, titles);
       const slot = this.free.pop() ?? this.slots.length;
       const entry: IndexSlot = {
         project,
         year: this.names.editionYears.get(project.editionId) ?? 0,
-        searchWordIds: Int32Array.from(project.searchWords, (w) => this.internWord(w)),
-        titleWordIds: Int32Array.from(new Set(project.titleWords), (w) => this.internWord(w)),
+        searchWordIds: Int32Array.from(searchWords, (w) => this.internWord(w)),
+        titleWordIds: Int32Array.from(new Set(titleWords), (w) => this.internWord(w)),
       };
       this.slots[slot] = entry;
       this.slotById.set(project.id, slot);
