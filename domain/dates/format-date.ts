@@ -1,3 +1,5 @@
+import { memoByNumber } from "../text/memo-by-number.ts";
+
 export const PARIS = "Europe/Paris";
 
 const dayFormat = new Intl.DateTimeFormat("fr-FR", {
@@ -15,18 +17,26 @@ const shortFormat = new Intl.DateTimeFormat("fr-FR", {
   year: "numeric",
 });
 
+const MINUTE_MS = 60_000;
+const day = memoByNumber((ms) => dayFormat.format(ms).replace(/^(\S+ )1 /, "$11er "));
+// Seconds are not shown: one entry per minute.
+const dayAndTime = memoByNumber((minute) => {
+  const [hours, minutes] = timeFormat.format(minute * MINUTE_MS).split(":");
+  return `${day(minute * MINUTE_MS)} à ${hours} h ${minutes}`;
+});
+const short = memoByNumber((ms) => shortFormat.format(ms));
+
 /** `mardi 3 juin 2025`, `mardi 1er juillet 2025`, in Europe/Paris. */
 export function formatDate(date: Date): string {
-  return dayFormat.format(date).replace(/^(\S+ )1 /, "$11er ");
+  return day(date.getTime());
 }
 
 /** `mardi 3 juin 2025 à 18 h 00`, in Europe/Paris. */
 export function formatDateTime(date: Date): string {
-  const [hours, minutes] = timeFormat.format(date).split(":");
-  return `${formatDate(date)} à ${hours} h ${minutes}`;
+  return dayAndTime(Math.floor(date.getTime() / MINUTE_MS));
 }
 
 /** `03/06/2025`, in Europe/Paris (for tables and lists). */
 export function formatShortDate(date: Date): string {
-  return shortFormat.format(date);
+  return short(date.getTime());
 }
