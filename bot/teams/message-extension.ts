@@ -1,7 +1,11 @@
+import { findWordCandidatesInMemory } from "../../domain/projects/find-word-candidates-in-memory.ts";
 import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
-import { searchProjects } from "../../domain/projects/search-projects.ts";
+import { projectDetailFromFacts } from "../../domain/projects/project-detail-from-facts.ts";
+import { searchProjectIndex } from "../../domain/projects/search-project-index.ts";
+import { type SearchOptions, searchProjects } from "../../domain/projects/search-projects.ts";
 import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
 import { buildProjectCard, projectCardSummary } from "../cards/project-card.ts";
+import type { BotDeps } from "../commands/command.ts";
 import { handledCardVerbs } from "./card-actions.ts";
 import type { InvokeAnswer, InvokeContext, InvokeHandler } from "./invoke-handler.ts";
 
@@ -41,12 +45,16 @@ export const messageExtensionHandler: InvokeHandler = {
     if (!query.text.trim())
       return messageAnswer("Tapez le nom d'un projet, d'une commune ou une référence (2022-017).");
     const now = context.deps.now();
-    const { hits } = await searchProjects(context.deps.db, query.text, { limit: query.count, offset: query.skip, now });
+    const { hits } = await findProjects(context.deps, query.text, { limit: query.count, offset: query.skip, now });
     if (hits.length === 0) return messageAnswer(`Aucun projet ne correspond à « ${query.text.trim()} ».`);
     const verbs = handledCardVerbs();
     const attachments = await Promise.all(
       hits.map(async (hit) => {
-        const view = await getProjectDetail(context.deps.db, hit.reference, now);
+        // The card facts from the read cache, as `statut` reads them (PostgreSQL when not kept).
+        const facts = await context.deps.reads.projectFacts(hit.reference);
+        const view = facts
+          ? projectDetailFromFacts(facts, now)
+          : await getProjectDetail(context.deps.db, hit.reference, now);
         return {
           contentType: "application/vnd.microsoft.card.adaptive",
           content: buildProjectCard(view, { now, handledVerbs: verbs }),
@@ -64,3 +72,13 @@ export const messageExtensionHandler: InvokeHandler = {
     return { status: 200, body: { composeExtension: { type: "result", attachmentLayout: "list", attachments } } };
   },
 };
+
+/** The compose box's search: from the bot's memory when it is current (as free text in the chat), PostgreSQL otherwise. */
+async function findProjects(deps: BotDeps, text: string, options: SearchOptions) {
+  const memory = await deps.reads.searchMemory();
+  const lookUp = (words: readonly string[]) => (memory ? findWordCandidatesInMemory(memory.lexicon, words) : []);
+  return (
+    (memory && searchProjectIndex(memory.index, text, { ...options, lookUp })) ??
+    searchProjects(deps.db, text, { ...options, run: deps.reads.run })
+  );
+}

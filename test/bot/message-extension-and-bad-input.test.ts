@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed.ts";
 import { ConnectorStandIn } from "../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
-import { type RunningBot, startBot } from "../support/start-bot.ts";
+import { type RunningBot, startBot, waitForSearchMemory } from "../support/start-bot.ts";
 import { teamsMessage } from "../support/teams-activity.ts";
 import { teamsInvoke } from "../support/teams-invoke.ts";
 import { testConfig } from "../support/test-config.ts";
@@ -18,6 +18,8 @@ beforeAll(async () => {
   await seed(schema.db, { now: NOW });
   connector = await new ConnectorStandIn().start();
   bot = await startBot(testConfig({ DATABASE_SCHEMA: schema.schema }), schema.db, () => NOW);
+  // The compose box searches the bot's memory, as the chat does.
+  await waitForSearchMemory(bot);
 });
 afterAll(async () => {
   await bot?.close();

@@ -4,6 +4,7 @@ import type { Config } from "../../domain/config/load-config.ts";
 import { createLogger } from "../../domain/log/create-logger.ts";
 import { createRedis } from "../../jobs/create-redis.ts";
 import type { Db } from "../../prisma/create-db.ts";
+import { waitUntil } from "./wait-until.ts";
 
 export interface RunningBot {
   url: string;
@@ -51,4 +52,12 @@ export async function startBot(
       await redis.quit();
     },
   };
+}
+
+/** Waits until the bot answers searches from memory (its index is built in the background after the start). */
+export async function waitForSearchMemory(bot: RunningBot): Promise<void> {
+  await waitUntil(async () => {
+    const health = (await (await fetch(`${bot.url}/healthz`)).json()) as { recherche?: string };
+    return health.recherche?.startsWith("en mémoire") === true;
+  }, "recherche en mémoire");
 }

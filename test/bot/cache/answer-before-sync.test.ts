@@ -4,7 +4,7 @@ import { seed } from "../../../prisma/seed.ts";
 import { ConnectorStandIn } from "../../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
 import { seedTestAgent } from "../../support/seed-test-agent.ts";
-import { type RunningBot, startBot } from "../../support/start-bot.ts";
+import { type RunningBot, startBot, waitForSearchMemory } from "../../support/start-bot.ts";
 import { teamsMessage } from "../../support/teams-activity.ts";
 import { testConfig } from "../../support/test-config.ts";
 import { waitUntil } from "../../support/wait-until.ts";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   bot = await startBot(testConfig({ DATABASE_SCHEMA: schema.schema }), schema.db, () => NOW, {
     wrapReads: holdingSyncs,
   });
-  await waitUntil(async () => (await (await fetch(`${bot.url}/healthz`)).json()).recherche !== "PostgreSQL", "index");
+  await waitForSearchMemory(bot);
 });
 
 afterAll(async () => {
