@@ -40,9 +40,17 @@ const toIndexed = (row: ProjectRow): IndexedRow => ({
   titleWords: words(row.titleWords),
 });
 
-/** Every project, as the index keeps it. */
-export async function readAllProjects(client: pg.ClientBase): Promise<IndexedRow[]> {
-  return (await client.query<ProjectRow>(PROJECT_ROWS_SQL)).rows.map(toIndexed);
+/**
+ * The projects after `afterId`, by id, `limit` at most: the index is built page by page,
+ * so 100 000 rows never sit in memory all at once next to what is built from them.
+ */
+export async function readProjectsAfter(client: pg.ClientBase, afterId: number, limit: number): Promise<IndexedRow[]> {
+  const { rows } = await client.query<ProjectRow>({
+    name: "bpc40_index_project_page",
+    text: `${PROJECT_ROWS_SQL} WHERE p."id" > $1 ORDER BY p."id" LIMIT $2`,
+    values: [afterId, limit],
+  });
+  return rows.map(toIndexed);
 }
 
 /** The projects among `ids` that still exist (the others were deleted). */

@@ -3,7 +3,7 @@ import type { Logger } from "../../domain/log/create-logger.ts";
 import { buildTrigramLexicon, type TrigramLexicon } from "../../domain/projects/find-word-candidates-in-memory.ts";
 import { ProjectSearchIndex } from "../../domain/projects/project-search-index.ts";
 import type { Change } from "./change-feed.ts";
-import { readAllProjects, readIndexNames, readProjects, readSearchWords } from "./project-index-rows.ts";
+import { readIndexNames, readProjects, readProjectsAfter, readSearchWords } from "./project-index-rows.ts";
 
 /** The in-memory search, current with every change heard: the projects and the lexicon. */
 export interface SearchMemory {
@@ -36,6 +36,8 @@ export interface ProjectIndexKeeperOptions {
   maxPatch?: number;
   /** Pause before a rebuild, so a burst of changes costs one. */
   rebuildDelayMs?: number;
+  /** Projects read per query while building (100 000 rows never sit in memory at once). */
+  buildPage?: number;
 }
 
 /** Tables whose rows every indexed project shows (names, years): a change rebuilds everything. */
@@ -54,6 +56,7 @@ export function createProjectIndexKeeper({
   logger,
   maxPatch = 2000,
   rebuildDelayMs = 50,
+  buildPage = 5000,
 }: ProjectIndexKeeperOptions): ProjectIndexKeeper {
   let memory: SearchMemory | null = null;
   let lexiconWords: string[] = [];
@@ -87,17 +90,20 @@ export function createProjectIndexKeeper({
       // One snapshot for the names, the projects and the words.
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       try {
-        const names = await readIndexNames(client);
-        const projects = await readAllProjects(client);
-        const words = await readSearchWords(client);
-        return { names, projects, words };
+        const index = new ProjectSearchIndex(await readIndexNames(client));
+        for (let last = 0; !stale; ) {
+          const page = await readProjectsAfter(client, last, buildPage);
+          index.upsert(page);
+          if (page.length < buildPage) break;
+          last = (page.at(-1) as (typeof page)[number]).project.id;
+        }
+        return { index, words: await readSearchWords(client) };
       } finally {
         await client.query("COMMIT");
       }
     });
     if (stale) return; // changed while loading: the next build will do
-    const index = new ProjectSearchIndex(built.names);
-    index.upsert(built.projects);
+    const { index } = built;
     lexiconWords = built.words.map((w) => w.word);
     lastWordId = built.words.at(-1)?.id ?? 0;
     memory = { index, lexicon: buildTrigramLexicon(lexiconWords) };

@@ -1,4 +1,5 @@
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
+import { mergeSorted, seek } from "./sorted-slots.ts";
 
 /** A project as the search index keeps it: what the ranking reads and what a list row shows. */
 export interface IndexedProject {
@@ -40,8 +41,6 @@ export interface IndexNames {
 export interface IndexSlot {
   project: IndexedProject;
   year: number;
-  searchWordIds: Int32Array;
-  titleWordIds: Int32Array;
 }
 
 const EMPTY = new Int32Array(0);
@@ -100,39 +99,30 @@ export class ProjectSearchIndex {
 
   /** Adds or replaces projects (by id); each touched posting list is rewritten once. */
   upsert(rows: Iterable<IndexedRow>): void {
-    const changes = new PostingChanges();
-    const titles = new PostingChanges();
+    const batch = new PostingChanges();
     for (const { project, searchWords, titleWords } of rows) {
       const existing = this.slotById.get(project.id);
-      if (existing !== undefined) this.removeSlot(existing, changes, titles);
+      if (existing !== undefined) this.removeSlot(existing, batch);
       const slot = this.free.pop() ?? this.slots.length;
-      const entry: IndexSlot = {
-        project,
-        year: this.names.editionYears.get(project.editionId) ?? 0,
-        searchWordIds: Int32Array.from(searchWords, (w) => this.internWord(w)),
-        titleWordIds: Int32Array.from(new Set(titleWords), (w) => this.internWord(w)),
-      };
-      this.slots[slot] = entry;
+      const year = this.names.editionYears.get(project.editionId) ?? 0;
+      this.slots[slot] = { project, year };
       this.slotById.set(project.id, slot);
       this.slotByReference.set(project.reference, slot);
-      for (const id of entry.searchWordIds) changes.add(id, slot);
-      for (const id of entry.titleWordIds) titles.add(id, slot);
-      this.setRankKeys(slot, [project.titleLength, entry.year, project.number]);
+      for (const word of searchWords) batch.add(batch.words, this.internWord(word), slot);
+      for (const word of new Set(titleWords)) batch.add(batch.titles, this.internWord(word), slot);
+      this.setRankKeys(slot, [project.titleLength, year, project.number]);
     }
-    this.apply(changes, this.postings);
-    this.apply(titles, this.titlePostings);
+    this.apply(batch);
   }
 
   /** Forgets projects (by id); unknown ids are ignored. */
   remove(ids: Iterable<number>): void {
-    const changes = new PostingChanges();
-    const titles = new PostingChanges();
+    const batch = new PostingChanges();
     for (const id of ids) {
       const slot = this.slotById.get(id);
-      if (slot !== undefined) this.removeSlot(slot, changes, titles);
+      if (slot !== undefined) this.removeSlot(slot, batch);
     }
-    this.apply(changes, this.postings);
-    this.apply(titles, this.titlePostings);
+    this.apply(batch);
   }
 
   /** Live slots, newest edition first, then by number. */
@@ -169,45 +159,55 @@ export class ProjectSearchIndex {
     this.rankKeys.set(keys, slot * RANK_KEYS);
   }
 
-  private removeSlot(slot: number, changes: PostingChanges, titles: PostingChanges): void {
-    const entry = this.slots[slot] as IndexSlot;
-    for (const id of entry.searchWordIds) changes.drop(id, slot);
-    for (const id of entry.titleWordIds) titles.drop(id, slot);
-    this.slotById.delete(entry.project.id);
-    if (this.slotByReference.get(entry.project.reference) === slot)
-      this.slotByReference.delete(entry.project.reference);
+  private removeSlot(slot: number, batch: PostingChanges): void {
+    const { project } = this.slots[slot] as IndexSlot;
+    batch.dropped.add(slot);
+    this.slotById.delete(project.id);
+    if (this.slotByReference.get(project.reference) === slot) this.slotByReference.delete(project.reference);
     this.slots[slot] = undefined;
     this.free.push(slot);
   }
 
-  private apply(changes: PostingChanges, postings: Int32Array[]): void {
-    for (const [id, { added, dropped }] of changes.byWord) {
-      const kept = [...(postings[id] as Int32Array)].filter((slot) => !dropped.has(slot));
-      // A slot dropped then reused in the same batch is both: it stays.
-      postings[id] = Int32Array.from(new Set([...kept, ...added])).sort();
+  /**
+   * Drops first (a slot freed and reused in the batch is then added back), then adds. A
+   * slot keeps no list of its words (100 000 small arrays weigh on memory and on every
+   * major collection): a drop looks for the slot in every posting list, which a patch of
+   * a few rows affords.
+   */
+  private apply(batch: PostingChanges): void {
+    if (batch.dropped.size > 0) {
+      for (const lists of [this.postings, this.titlePostings]) {
+        lists.forEach((list, id) => {
+          if (holdsAnyOf(list, batch.dropped)) lists[id] = list.filter((slot) => !batch.dropped.has(slot));
+        });
+      }
+    }
+    for (const [added, lists] of [
+      [batch.words, this.postings],
+      [batch.titles, this.titlePostings],
+    ] as const) {
+      for (const [id, slots] of added) lists[id] = mergeSorted(lists[id] as Int32Array, Int32Array.from(slots).sort());
     }
     this.listOrder = null;
   }
 }
 
-/** Slots to add to and drop from each posting list, gathered over one batch. */
+/** True when the sorted `list` holds one of `slots`. */
+function holdsAnyOf(list: Int32Array, slots: ReadonlySet<number>): boolean {
+  if (slots.size > 16) return list.some((slot) => slots.has(slot));
+  for (const slot of slots) if (list[seek(list, 0, slot)] === slot) return true;
+  return false;
+}
+
+/** Slots to add to each posting list, and slots to drop from all, gathered over one batch. */
 class PostingChanges {
-  readonly byWord = new Map<number, { added: number[]; dropped: Set<number> }>();
+  readonly words = new Map<number, number[]>();
+  readonly titles = new Map<number, number[]>();
+  readonly dropped = new Set<number>();
 
-  add(wordId: number, slot: number): void {
-    this.of(wordId).added.push(slot);
-  }
-
-  drop(wordId: number, slot: number): void {
-    this.of(wordId).dropped.add(slot);
-  }
-
-  private of(wordId: number) {
-    let change = this.byWord.get(wordId);
-    if (!change) {
-      change = { added: [], dropped: new Set() };
-      this.byWord.set(wordId, change);
-    }
-    return change;
+  add(lists: Map<number, number[]>, wordId: number, slot: number): void {
+    const slots = lists.get(wordId);
+    if (slots) slots.push(slot);
+    else lists.set(wordId, [slot]);
   }
 }

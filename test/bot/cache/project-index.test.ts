@@ -30,11 +30,13 @@ beforeAll(async () => {
   const logger = createLogger({ level: "silent", name: "index-test" });
   // Half a second before listening again: long enough for the test to see the feed down.
   feed = createChangeFeed({ databaseUrl: schema.databaseUrl, schema: schema.schema, logger, retryMs: 500 });
+  // Built 400 projects at a time: the pages are stitched into one index.
   keeper = createProjectIndexKeeper({
     connect: () => pool.connect(),
     live: () => feed.live,
     logger,
     rebuildDelayMs: 5,
+    buildPage: 400,
   });
   feed.subscribe((change) => keeper.hear(change));
   await keeper.built();
