@@ -7,7 +7,7 @@ interface FoldedName {
   words: string[];
 }
 
-/** The vocabulary with every name folded once per query (folding is the costly part). */
+/** The vocabulary with every name folded (folding is the costly part): once per vocabulary object. */
 export interface FoldedVocabulary {
   cantons: (FoldedName & { slug: string })[];
   /** Theme names of two words or more (see `matchTheme`). */
@@ -16,11 +16,19 @@ export interface FoldedVocabulary {
 
 const significant = (name: string) => foldWords(name).filter((w) => !STOP_WORDS.has(w));
 
+/** Vocabularies already folded: the bot reads one object from its cache until a canton or theme changes. */
+const folded = new WeakMap<QueryVocabulary, FoldedVocabulary>();
+
 export function foldVocabulary(vocabulary: QueryVocabulary): FoldedVocabulary {
-  return {
-    cantons: vocabulary.cantons.map((c) => ({ ...c, words: significant(c.name) })),
-    themes: vocabulary.themes.map((name) => ({ name, words: significant(name) })).filter((t) => t.words.length >= 2),
-  };
+  let result = folded.get(vocabulary);
+  if (!result) {
+    result = {
+      cantons: vocabulary.cantons.map((c) => ({ ...c, words: significant(c.name) })),
+      themes: vocabulary.themes.map((name) => ({ name, words: significant(name) })).filter((t) => t.words.length >= 2),
+    };
+    folded.set(vocabulary, result);
+  }
+  return result;
 }
 
 /**

@@ -107,13 +107,16 @@ function firstRanked(size: number, count: number, rank: (a: number, b: number) =
 function matchingSlots(index: ProjectSearchIndex, candidates: Candidate[][], reference?: string): Int32Array {
   let found: Int32Array = new Int32Array(0);
   if (candidates.length > 0) {
-    const lists = candidates
-      .map((list) => unionOf(list.map((c) => index.postingsOf(index.wordId(c.word)))))
-      .sort((a, b) => a.length - b.length);
-    found = lists[0] as Int32Array;
-    for (const list of lists.slice(1)) {
+    // Per typed word, its candidates' posting lists; the rarest word (by total length) first.
+    const words = candidates
+      .map((list) => list.map((c) => index.postingsOf(index.wordId(c.word))).filter((p) => p.length > 0))
+      .map((lists) => ({ lists, size: lists.reduce((sum, p) => sum + p.length, 0) }))
+      .sort((a, b) => a.size - b.size);
+    found = unionOf((words[0] as (typeof words)[number]).lists);
+    for (const { lists } of words.slice(1)) {
       if (found.length === 0) break;
-      found = intersection(found, list);
+      // found ∩ (A ∪ B) = (found ∩ A) ∪ (found ∩ B): few slots left gallop through long lists.
+      found = unionOf(lists.map((list) => intersection(found, list)));
     }
   }
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
@@ -139,9 +142,10 @@ function scoreAll(
   const ids = (words: readonly string[]) => words.map((word) => index.wordId(word));
   const words = candidates.map((list, i) => {
     const spelling = spellingOf(list);
+    // Marking list by list: a bit set twice is set once, no union needed.
     if (!spelling.uniform)
-      markHeld(slots, unionOf(ids(spelling.best).map((id) => index.postingsOf(id))), bits, 1 << (2 * i));
-    markHeld(slots, unionOf(ids(spelling.all).map((id) => index.titlePostingsOf(id))), bits, 1 << (2 * i + 1));
+      for (const id of ids(spelling.best)) markHeld(slots, index.postingsOf(id), bits, 1 << (2 * i));
+    for (const id of ids(spelling.all)) markHeld(slots, index.titlePostingsOf(id), bits, 1 << (2 * i + 1));
     return spelling;
   });
   ids(exact).forEach((id, j) => {
