@@ -16,16 +16,27 @@ export function processCpuMs(pid: number | undefined): number {
   }
 }
 
-/** CPU time used so far by every process named `name` (e.g. all PostgreSQL backends), in milliseconds. */
-export function processesCpuMs(name: string): number {
-  let total = 0;
+/** CPU time used so far by each process named `name` (e.g. the PostgreSQL backends), in milliseconds, by pid. */
+export function processesCpuMs(name: string): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) total += processCpuMs(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name)
+        byPid.set(Number(entry), processCpuMs(Number(entry)));
     } catch {
       // The process ended meanwhile.
     }
   }
+  return byPid;
+}
+
+/**
+ * CPU used since `before` by the processes named `name`: a process started meanwhile
+ * counts from zero; one that ended meanwhile is left out (its last ticks are lost with it).
+ */
+export function processesCpuSince(before: Map<number, number>, name: string): number {
+  let total = 0;
+  for (const [pid, ms] of processesCpuMs(name)) total += ms - (before.get(pid) ?? 0);
   return total;
 }
