@@ -117,7 +117,8 @@ export function createChangeFeed({
         resolve(false);
       }, syncTimeoutMs);
     });
-    const answered = current.query("SELECT 1").then(
+    // An empty query: no parse, plan or row, and PostgreSQL still sends the pending notices before its answer.
+    const answered = current.query("").then(
       () => client === current && live,
       () => false,
     );
