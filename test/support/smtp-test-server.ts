@@ -23,6 +23,8 @@ export class SmtpTestServer {
   /** Slows every DATA answer, to catch a worker in the middle of a batch. */
   delayMs = 0;
   private server: SMTPServer | null = null;
+  /** Connection errors seen (a peer that died resets its socket); kept for a test to look at. */
+  readonly connectionErrors: Error[] = [];
   /** Messages whose DATA arrived whole (answered or not yet): a send has started. */
   attempts = 0;
   private port = 0;
@@ -71,6 +73,9 @@ export class SmtpTestServer {
         });
       },
     });
+    // A client killed mid-session (the fault tests SIGKILL workers) resets its socket: the
+    // server emits that as an error, which would otherwise be thrown out of the test run.
+    this.server.on("error", (error: Error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => this.server?.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
