@@ -2,16 +2,10 @@ import type { Candidate } from "./find-word-candidates.ts";
 import { foldWords } from "./fold-words.ts";
 import type { ProjectFilters } from "./parse-project-query.ts";
 import { type IndexSlot, type ProjectSearchIndex, RankKey } from "./project-search-index.ts";
+import { scoreIndexedSlots } from "./score-indexed-slots.ts";
 import type { ProjectHit } from "./search-projects.ts";
-import {
-  exactWordsOf,
-  IN_TITLE_SCORE,
-  REFERENCE_SCORE,
-  readSearchText,
-  spellingOf,
-  TITLE_SCORE,
-} from "./search-relevance.ts";
-import { intersection, mergeSorted, seek, unionOf } from "./sorted-slots.ts";
+import { exactWordsOf, readSearchText } from "./search-relevance.ts";
+import { intersection, mergeSorted, unionOf } from "./sorted-slots.ts";
 
 export interface IndexSearchOptions {
   limit: number;
@@ -54,9 +48,10 @@ export function searchProjectIndex(
   }
   const matched = matchingSlots(index, candidates, reference);
   const slots = accept ? matched.filter((slot) => accept(index.slots[slot] as IndexSlot)) : matched;
-  const scores = scoreAll(index, slots, candidates, exactWordsOf(typed, candidates), reference);
+  const scores = scoreIndexedSlots(index, slots, candidates, exactWordsOf(typed, candidates), reference);
   const withWords = candidates.length > 0;
-  // Past the score: shorter title, newer edition, smaller number, as one exact number.
+  // Past the score: shorter title, newer edition, smaller number, as one exact number
+  // (titles under 2²² words, years under 10 000, numbers under 2¹⁷ = 131 072).
   const after = new Float64Array(slots.length);
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i] as number;
@@ -102,7 +97,7 @@ function firstRanked(size: number, count: number, rank: (a: number, b: number) =
 
 /**
  * Slots of the projects holding a candidate of every word, plus the reference's project:
- * each word's candidates' posting lists merged, then intersected from the shortest.
+ * the rarest word's candidates merged, then narrowed by each other word's candidates.
  */
 function matchingSlots(index: ProjectSearchIndex, candidates: Candidate[][], reference?: string): Int32Array {
   let found: Int32Array = new Int32Array(0);
@@ -123,63 +118,6 @@ function matchingSlots(index: ProjectSearchIndex, candidates: Candidate[][], ref
   if (own === undefined || found.includes(own)) return found;
   // Kept sorted: the scoring walks it alongside posting lists.
   return mergeSorted(found, Int32Array.of(own));
-}
-
-/**
- * The relevance of `scoreSql`, term by term in the same order (the floating-point sums then
- * agree to the bit). What each term tests is read by walking the matched slots (sorted)
- * alongside posting lists, one bit per test: word i's closest spellings held (2i), a
- * candidate of word i in the title (2i + 1), every exact word in the title (`EXACT`).
- */
-function scoreAll(
-  index: ProjectSearchIndex,
-  slots: Int32Array,
-  candidates: Candidate[][],
-  exact: readonly string[],
-  reference?: string,
-): Float64Array {
-  const bits = new Int32Array(slots.length);
-  const ids = (words: readonly string[]) => words.map((word) => index.wordId(word));
-  const words = candidates.map((list, i) => {
-    const spelling = spellingOf(list);
-    // Marking list by list: a bit set twice is set once, no union needed.
-    if (!spelling.uniform)
-      for (const id of ids(spelling.best)) markHeld(slots, index.postingsOf(id), bits, 1 << (2 * i));
-    for (const id of ids(spelling.all)) markHeld(slots, index.titlePostingsOf(id), bits, 1 << (2 * i + 1));
-    return spelling;
-  });
-  ids(exact).forEach((id, j) => {
-    markHeld(slots, index.titlePostingsOf(id), bits, 1 << (EXACT_BIT + j));
-  });
-  const allExact = ((1 << exact.length) - 1) << EXACT_BIT;
-  const own = reference === undefined ? undefined : index.slotByReference.get(reference);
-  const scores = new Float64Array(slots.length);
-  for (let s = 0; s < slots.length; s++) {
-    const held = bits[s] as number;
-    let score = 0;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as (typeof words)[number];
-      const spelling = w.uniform || held & (1 << (2 * i)) ? w.top : w.other;
-      score += spelling + (held & (1 << (2 * i + 1)) ? IN_TITLE_SCORE : 0);
-    }
-    if (exact.length > 0) score += (held & allExact) === allExact ? TITLE_SCORE : 0;
-    if (reference !== undefined) score += slots[s] === own ? REFERENCE_SCORE : 0;
-    scores[s] = score;
-  }
-  return scores;
-}
-
-/** Exact word j's bit is 16 + j (the typed words' bits are 0 to 15; at most 8 words). */
-const EXACT_BIT = 16;
-
-/** Sets `mask` in `bits[i]` for each `slots[i]` also in `held` (both sorted). */
-function markHeld(slots: Int32Array, held: Int32Array, bits: Int32Array, mask: number): void {
-  let j = 0;
-  for (let i = 0; i < slots.length && j < held.length; i++) {
-    const slot = slots[i] as number;
-    j = seek(held, j, slot);
-    if (held[j] === slot) bits[i] = (bits[i] as number) | mask;
-  }
 }
 
 /** The filters of `filterConditions`, read on the slot. */
