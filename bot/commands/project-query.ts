@@ -1,4 +1,4 @@
-import { type Candidate, findWordCandidates } from "../../domain/projects/find-word-candidates.ts";
+import { findWordCandidates } from "../../domain/projects/find-word-candidates.ts";
 import { findWordCandidatesInMemory } from "../../domain/projects/find-word-candidates-in-memory.ts";
 import { foldWords, meaningfulWords } from "../../domain/projects/fold-words.ts";
 import { loadQueryVocabulary } from "../../domain/projects/load-query-vocabulary.ts";
@@ -96,11 +96,8 @@ async function loadProjectPage(
     ...(parsed.reference ? { reference: parsed.reference } : {}),
     now: deps.now(),
     candidates,
-    run: deps.reads.run,
   });
-  const search = async (n: number) =>
-    (memory && searchProjectIndex(memory.index, words, { ...options(n), lookUp: knownOr(candidates, memory) })) ??
-    searchProjects(deps.db, words, options(n));
+  const search = (n: number) => findProjects(deps, words, options(n), memory);
   let found = await search(page);
   const last = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
   if (found.hits.length === 0 && page > last) {
@@ -110,10 +107,28 @@ async function loadProjectPage(
   return { query, mine, parsed, page, ...found };
 }
 
-/** The candidates looked up already, the others from the lexicon in memory. */
-function knownOr(candidates: ReadonlyMap<string, Candidate[]>, memory: SearchMemory) {
-  return (words: readonly string[]): Candidate[][] =>
-    words.map((word) => candidates.get(word) ?? findWordCandidatesInMemory(memory.lexicon, [word])[0] ?? []);
+/**
+ * `searchProjects` from the bot's memory when it is current (see `BotReads.searchMemory`),
+ * PostgreSQL otherwise (or for « en retard »): the same answer either way. Candidates
+ * already looked up (`options.candidates`) are reused; `memory` when the caller has it.
+ */
+export async function findProjects(
+  deps: BotDeps,
+  text: string,
+  options: SearchOptions,
+  memory?: SearchMemory | null,
+): Promise<{ total: number; hits: ProjectHit[] }> {
+  const current = memory === undefined ? await deps.reads.searchMemory() : memory;
+  const fromMemory =
+    current &&
+    searchProjectIndex(current.index, text, {
+      ...options,
+      lookUp: (words) =>
+        words.map(
+          (word) => options.candidates?.get(word) ?? findWordCandidatesInMemory(current.lexicon, [word])[0] ?? [],
+        ),
+    });
+  return fromMemory ?? searchProjects(deps.db, text, { ...options, run: deps.reads.run });
 }
 
 /** What to say when `mes projets` comes from someone who is not in our agents' table. */

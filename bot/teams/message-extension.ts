@@ -1,11 +1,8 @@
-import { findWordCandidatesInMemory } from "../../domain/projects/find-word-candidates-in-memory.ts";
 import { getProjectDetail } from "../../domain/projects/get-project-detail.ts";
 import { projectDetailFromFacts } from "../../domain/projects/project-detail-from-facts.ts";
-import { searchProjectIndex } from "../../domain/projects/search-project-index.ts";
-import { type SearchOptions, searchProjects } from "../../domain/projects/search-projects.ts";
 import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
 import { buildProjectCard, projectCardSummary } from "../cards/project-card.ts";
-import type { BotDeps } from "../commands/command.ts";
+import { findProjects } from "../commands/project-query.ts";
 import { handledCardVerbs } from "./card-actions.ts";
 import type { InvokeAnswer, InvokeContext, InvokeHandler } from "./invoke-handler.ts";
 
@@ -45,6 +42,7 @@ export const messageExtensionHandler: InvokeHandler = {
     if (!query.text.trim())
       return messageAnswer("Tapez le nom d'un projet, d'une commune ou une référence (2022-017).");
     const now = context.deps.now();
+    // From the bot's memory, as free text in the chat.
     const { hits } = await findProjects(context.deps, query.text, { limit: query.count, offset: query.skip, now });
     if (hits.length === 0) return messageAnswer(`Aucun projet ne correspond à « ${query.text.trim()} ».`);
     const verbs = handledCardVerbs();
@@ -72,13 +70,3 @@ export const messageExtensionHandler: InvokeHandler = {
     return { status: 200, body: { composeExtension: { type: "result", attachmentLayout: "list", attachments } } };
   },
 };
-
-/** The compose box's search: from the bot's memory when it is current (as free text in the chat), PostgreSQL otherwise. */
-async function findProjects(deps: BotDeps, text: string, options: SearchOptions) {
-  const memory = await deps.reads.searchMemory();
-  const lookUp = (words: readonly string[]) => (memory ? findWordCandidatesInMemory(memory.lexicon, words) : []);
-  return (
-    (memory && searchProjectIndex(memory.index, text, { ...options, lookUp })) ??
-    searchProjects(deps.db, text, { ...options, run: deps.reads.run })
-  );
-}
