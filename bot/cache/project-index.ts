@@ -172,7 +172,7 @@ export function createProjectIndexKeeper({
     },
     hear(change) {
       if (change === null || NAME_TABLES.has(change.table) || change.operation === "TRUNCATE") {
-        if (change === null || change.table !== "SearchWord") scheduleRebuild();
+        scheduleRebuild();
         return;
       }
       if (change.table === "Project") {

@@ -137,6 +137,19 @@ describe("the in-memory project search", () => {
     expect(found.fromMemory).toEqual(found.fromSql);
   });
 
+  it("rebuilds when the lexicon is emptied (TRUNCATE), and knows the words written again", async () => {
+    await schema.db.$executeRawUnsafe(`TRUNCATE "SearchWord"`);
+    expect(await feed.sync()).toBe(true);
+    expect(await keeper.current()).toBeNull();
+    await waitUntil(async () => (await keeper.current()) !== null, "index rebuilt");
+    expect((await memory()).lexicon.words).toEqual([]);
+    // The trigger writes the words of a project changed afterwards.
+    await schema.db.project.update({ where: { reference: "2022-017" }, data: { title: "Vélodrome de Grenade" } });
+    const found = await both("velodrome");
+    expect((await memory()).lexicon.words).toContain("velodrome");
+    expect(found.fromMemory).toEqual(found.fromSql);
+  });
+
   it("serves nothing while changes cannot be heard, and rebuilds once listening again", async () => {
     await schema.db.$executeRawUnsafe(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`,
