@@ -17,7 +17,18 @@ export interface TrigramLexicon {
   readonly trigrams: readonly Trigrams[];
   /** Trigram (packed as in `Trigrams.set`) → indexes into `words` having it. */
   readonly postings: ReadonlyMap<number, readonly number[]>;
+  /**
+   * The candidates already found, by typed word: the lexicon never changes (a new word
+   * list makes a new lexicon), so they hold as long as it lives. Agents type the same
+   * words again and again; a typo's candidates cost a walk over thousands of words.
+   */
+  readonly found: Map<string, readonly Candidate[]>;
+  /** Per word, trigrams shared with the typed word being looked up; all zero between lookups. */
+  readonly shared: Int32Array;
 }
+
+/** Typed words whose candidates a lexicon keeps; past this it forgets them all and starts again. */
+const MAX_KEPT = 20_000;
 
 /** Indexes `words` (the rows of `SearchWord`, kept as given) for `findWordCandidatesInMemory`. */
 export function buildTrigramLexicon(words: readonly string[]): TrigramLexicon {
@@ -30,7 +41,7 @@ export function buildTrigramLexicon(words: readonly string[]): TrigramLexicon {
       else postings.set(code, [index]);
     }
   });
-  return { words: [...words], trigrams, postings };
+  return { words: [...words], trigrams, postings, found: new Map(), shared: new Int32Array(words.length) };
 }
 
 /**
@@ -40,9 +51,18 @@ export function buildTrigramLexicon(words: readonly string[]): TrigramLexicon {
  * then by word (byte order, as the C collation), at most `MAX_CANDIDATES`. The SQL version stays
  * as a fallback, so the numbers must match to the bit: ranking adds them up.
  */
-export function findWordCandidatesInMemory(lexicon: TrigramLexicon, words: readonly string[]): Candidate[][] {
-  const shared = new Int32Array(lexicon.words.length);
-  return words.map((typed) => candidatesFor(lexicon, trigramsOf(typed), shared));
+export function findWordCandidatesInMemory(
+  lexicon: TrigramLexicon,
+  words: readonly string[],
+): (readonly Candidate[])[] {
+  return words.map((typed) => {
+    const kept = lexicon.found.get(typed);
+    if (kept) return kept;
+    if (lexicon.found.size >= MAX_KEPT) lexicon.found.clear();
+    const found = candidatesFor(lexicon, trigramsOf(typed), lexicon.shared);
+    lexicon.found.set(typed, found);
+    return found;
+  });
 }
 
 function candidatesFor(lexicon: TrigramLexicon, typed: Trigrams, shared: Int32Array): Candidate[] {

@@ -1,4 +1,5 @@
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
+import { toSlotBitmap } from "./slot-bitmap.ts";
 import { mergeSorted, seek } from "./sorted-slots.ts";
 
 /** A project as the search index keeps it: what the ranking reads and what a list row shows. */
@@ -70,6 +71,8 @@ export class ProjectSearchIndex {
   private rankKeys = new Int32Array(0);
   /** Live slots by edition year (newest first) then number: the order of a list without words. */
   private listOrder: Int32Array | null = null;
+  /** Bitmaps of long posting lists, made on first use. A changed list is a new array: none goes stale. */
+  private readonly bitmaps = new WeakMap<Int32Array, Uint32Array>();
 
   constructor(readonly names: IndexNames) {}
 
@@ -90,6 +93,21 @@ export class ProjectSearchIndex {
   /** The slots of the projects whose title holds a word (by id), ascending. */
   titlePostingsOf(wordId: number): Int32Array {
     return this.titlePostings[wordId] ?? EMPTY;
+  }
+
+  /**
+   * A posting list (from `postingsOf`, `titlePostingsOf`) as a bitmap (see `slot-bitmap.ts`),
+   * when it holds at least one slot in 32 (the bitmap is then no larger than the list): a
+   * search then tests its matches against it instead of walking it. Null for shorter lists.
+   */
+  bitmapOf(list: Int32Array): Uint32Array | null {
+    if (list.length === 0 || list.length * 32 < this.slots.length) return null;
+    let bitmap = this.bitmaps.get(list);
+    if (!bitmap) {
+      bitmap = toSlotBitmap(list);
+      this.bitmaps.set(list, bitmap);
+    }
+    return bitmap;
   }
 
   /** A slot's title length, edition year and number, from one flat array (no object to follow). */

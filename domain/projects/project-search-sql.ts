@@ -40,7 +40,7 @@ export function filterConditions(filters: ProjectFilters, now: Date | undefined)
 }
 
 /** Each typed word narrows: the project holds one of the known words it may stand for. */
-export function wordConditions(candidates: readonly Candidate[][]): Prisma.Sql[] {
+export function wordConditions(candidates: readonly (readonly Candidate[])[]): Prisma.Sql[] {
   return candidates.map((list) => Prisma.sql`p."searchWords" && ${list.map((c) => c.word)}::text[]`);
 }
 
@@ -51,7 +51,11 @@ export function wordConditions(candidates: readonly Candidate[][]): Prisma.Sql[]
  * 0.8 of it for another candidate, plus 0.5 when it is in the title; plus `TITLE_SCORE`
  * when the title holds every word exactly, and `REFERENCE_SCORE` for the reference typed.
  */
-export function scoreSql(exactWords: readonly string[], candidates: readonly Candidate[][], reference?: string) {
+export function scoreSql(
+  exactWords: readonly string[],
+  candidates: readonly (readonly Candidate[])[],
+  reference?: string,
+) {
   const terms = candidates.map((list) => {
     const { top, other, best, all, uniform } = spellingOf(list);
     const spelling = uniform

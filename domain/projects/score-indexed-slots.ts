@@ -1,6 +1,7 @@
 import type { Candidate } from "./find-word-candidates.ts";
 import type { ProjectSearchIndex } from "./project-search-index.ts";
 import { IN_TITLE_SCORE, REFERENCE_SCORE, spellingOf, TITLE_SCORE } from "./search-relevance.ts";
+import { holdsSlot } from "./slot-bitmap.ts";
 import { seek } from "./sorted-slots.ts";
 
 /**
@@ -12,7 +13,7 @@ import { seek } from "./sorted-slots.ts";
 export function scoreIndexedSlots(
   index: ProjectSearchIndex,
   slots: Int32Array,
-  candidates: Candidate[][],
+  candidates: readonly (readonly Candidate[])[],
   exact: readonly string[],
   reference?: string,
 ): Float64Array {
@@ -22,12 +23,12 @@ export function scoreIndexedSlots(
     const spelling = spellingOf(list);
     // Marking list by list: a bit set twice is set once, no union needed.
     if (!spelling.uniform)
-      for (const id of ids(spelling.best)) markHeld(slots, index.postingsOf(id), bits, 1 << (2 * i));
-    for (const id of ids(spelling.all)) markHeld(slots, index.titlePostingsOf(id), bits, 1 << (2 * i + 1));
+      for (const id of ids(spelling.best)) markHeld(index, slots, index.postingsOf(id), bits, 1 << (2 * i));
+    for (const id of ids(spelling.all)) markHeld(index, slots, index.titlePostingsOf(id), bits, 1 << (2 * i + 1));
     return spelling;
   });
   ids(exact).forEach((id, j) => {
-    markHeld(slots, index.titlePostingsOf(id), bits, 1 << (EXACT_BIT + j));
+    markHeld(index, slots, index.titlePostingsOf(id), bits, 1 << (EXACT_BIT + j));
   });
   const allExact = ((1 << exact.length) - 1) << EXACT_BIT;
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
@@ -50,8 +51,20 @@ export function scoreIndexedSlots(
 /** Exact word j's bit is 16 + j (the typed words' bits are 0 to 15; at most 8 words). */
 const EXACT_BIT = 16;
 
-/** Sets `mask` in `bits[i]` for each `slots[i]` also in `held` (both sorted). */
-function markHeld(slots: Int32Array, held: Int32Array, bits: Int32Array, mask: number): void {
+/** Sets `mask` in `bits[i]` for each `slots[i]` also in `held` (both sorted): by its bitmap when it has one. */
+function markHeld(
+  index: ProjectSearchIndex,
+  slots: Int32Array,
+  held: Int32Array,
+  bits: Int32Array,
+  mask: number,
+): void {
+  const bitmap = index.bitmapOf(held);
+  if (bitmap) {
+    for (let i = 0; i < slots.length; i++)
+      if (holdsSlot(bitmap, slots[i] as number)) bits[i] = (bits[i] as number) | mask;
+    return;
+  }
   let j = 0;
   for (let i = 0; i < slots.length && j < held.length; i++) {
     const slot = slots[i] as number;

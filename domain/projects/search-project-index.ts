@@ -5,6 +5,7 @@ import { type IndexSlot, type ProjectSearchIndex, RankKey } from "./project-sear
 import { scoreIndexedSlots } from "./score-indexed-slots.ts";
 import type { ProjectHit } from "./search-projects.ts";
 import { exactWordsOf, readSearchText } from "./search-relevance.ts";
+import { keepHeld } from "./slot-bitmap.ts";
 import { intersection, mergeSorted, unionOf } from "./sorted-slots.ts";
 
 export interface IndexSearchOptions {
@@ -14,7 +15,7 @@ export interface IndexSearchOptions {
   /** A reference to put first (also read from the text: « 2022-17 »). */
   reference?: string;
   /** The known words each typed word may stand for (`findWordCandidatesInMemory`). */
-  lookUp: (words: readonly string[]) => Candidate[][];
+  lookUp: (words: readonly string[]) => (readonly Candidate[])[];
 }
 
 /**
@@ -99,7 +100,11 @@ function firstRanked(size: number, count: number, rank: (a: number, b: number) =
  * Slots of the projects holding a candidate of every word, plus the reference's project:
  * the rarest word's candidates merged, then narrowed by each other word's candidates.
  */
-function matchingSlots(index: ProjectSearchIndex, candidates: Candidate[][], reference?: string): Int32Array {
+function matchingSlots(
+  index: ProjectSearchIndex,
+  candidates: readonly (readonly Candidate[])[],
+  reference?: string,
+): Int32Array {
   let found: Int32Array = new Int32Array(0);
   if (candidates.length > 0) {
     // Per typed word, its candidates' posting lists; the rarest word (by total length) first.
@@ -111,13 +116,22 @@ function matchingSlots(index: ProjectSearchIndex, candidates: Candidate[][], ref
     for (const { lists } of words.slice(1)) {
       if (found.length === 0) break;
       // found ∩ (A ∪ B) = (found ∩ A) ∪ (found ∩ B): few slots left gallop through long lists.
-      found = unionOf(lists.map((list) => intersection(found, list)));
+      found = unionOf(lists.map((list) => narrow(index, found, list)));
     }
   }
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
   if (own === undefined || found.includes(own)) return found;
   // Kept sorted: the scoring walks it alongside posting lists.
   return mergeSorted(found, Int32Array.of(own));
+}
+
+/**
+ * `found ∩ list`: each of `found` tested against the list's bitmap when it has one and is
+ * not much shorter (a merge would read both); galloping through the longer one otherwise.
+ */
+function narrow(index: ProjectSearchIndex, found: Int32Array, list: Int32Array): Int32Array {
+  const bitmap = list.length * 4 >= found.length ? index.bitmapOf(list) : null;
+  return bitmap ? keepHeld(found, bitmap) : intersection(found, list);
 }
 
 /** The filters of `filterConditions`, read on the slot. */

@@ -30,7 +30,7 @@ export interface SearchOptions {
   /** Needed by the « en retard » filter. */
   now?: Date;
   /** Candidates already looked up (`findWordCandidates`), by typed word; the others are looked up here. */
-  candidates?: ReadonlyMap<string, Candidate[]>;
+  candidates?: ReadonlyMap<string, readonly Candidate[]>;
   /** Runs the ranked query; the bot passes prepared statements (planning costs more than running). Prisma by default. */
   run?: SqlRunner;
 }
@@ -89,7 +89,7 @@ export async function searchProjects(
 }
 
 /** The candidates of each typed word, from `known` when there, else from the lexicon. */
-async function lookUp(db: DbTx, typed: string[], known: ReadonlyMap<string, Candidate[]> = new Map()) {
+async function lookUp(db: DbTx, typed: string[], known: ReadonlyMap<string, readonly Candidate[]> = new Map()) {
   const missing = typed.filter((w) => !known.has(w));
   const found = await findWordCandidates(db, missing);
   return typed.map((w) => known.get(w) ?? found[missing.indexOf(w)] ?? []);

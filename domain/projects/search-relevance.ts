@@ -40,6 +40,6 @@ export function spellingOf(list: readonly Candidate[]) {
 }
 
 /** The typed words that are known words as typed: the title holding all of them scores `TITLE_SCORE`. */
-export function exactWordsOf(typed: readonly string[], candidates: readonly Candidate[][]): string[] {
+export function exactWordsOf(typed: readonly string[], candidates: readonly (readonly Candidate[])[]): string[] {
   return typed.filter((w) => candidates.some((list) => list[0]?.word === w));
 }

@@ -140,8 +140,15 @@ describe("findWordCandidatesInMemory", () => {
   it("returns exactly what the SQL findWordCandidates returns", async () => {
     const typed = [...typedWords(lexicon, 400), "qwxzjk", "zzzzzz", "kkkkvvvv"];
     const expected = await findWordCandidates(schema.db, typed);
-    const actual = findWordCandidatesInMemory(buildTrigramLexicon(lexicon), typed);
+    const memory = buildTrigramLexicon(lexicon);
+    const actual = findWordCandidatesInMemory(memory, typed);
     expect(actual).toEqual(expected);
+    // Asked again, one by one and reversed: the same lists, now kept by the lexicon.
+    expect(typed.map((word) => findWordCandidatesInMemory(memory, [word])[0]).reverse()).toEqual(
+      [...expected].reverse(),
+    );
+    expect(memory.found.size).toBe(new Set(typed).size);
+    expect(memory.shared.every((count) => count === 0)).toBe(true);
     expect(expected.filter((list) => list.length === 0).length).toBeGreaterThan(3);
     expect(expected.filter((list) => list.length === MAX_CANDIDATES).length).toBeGreaterThan(50);
   });
