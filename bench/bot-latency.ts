@@ -2,7 +2,7 @@
  * Benchmark (issue 4): `statut` and free-text search on 100 000 projects, latency from
  * the POST to the reply reaching the connector stand-in, at 1, 16 and 64 concurrent
  * conversations, side by side with an echo bot on the same adapter and server.
- * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --profile dir]
+ * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir]
  * Writes its table into bench/RESULTS.md.
  */
 import { randomUUID } from "node:crypto";
@@ -27,13 +27,14 @@ const REQUESTS = Number(args.get("--requests") || 2000);
 const ROUNDS = Number(args.get("--rounds") || 5);
 /** Requests before each round's measured ones (connections opened, code warm). */
 const WARM_UP = 20;
-const CONCURRENCY = [1, 16, 64];
+// `--concurrency 64` (or `16,64`): only those rows.
+const CONCURRENCY = (args.get("--concurrency") || "1,16,64").split(",").map(Number);
 const BOT_PORT = 3991;
 // `--profile <dossier>`: the echo bot and the first bot write V8 CPU profiles in its folders echo/ and bot/ when they stop.
 const PROFILE_DIR = args.get("--profile");
-// `--scenario <nom>`: only that scenario. A partial run (either option) writes nothing to RESULTS.md.
+// `--scenario <nom>`: only that scenario. A partial run (any of these options) writes nothing to RESULTS.md.
 const ONLY = args.get("--scenario");
-const PARTIAL = Boolean(PROFILE_DIR || ONLY);
+const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency"));
 const ECHO_PORT = 3992;
 
 const config = loadConfig(process.env);

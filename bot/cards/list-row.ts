@@ -2,7 +2,8 @@ import { formatEuros } from "../../domain/money/format-euros.ts";
 
 /**
  * One row of a paged list card (projects, ideas): reference, title and amount on a line,
- * a details line under it, the whole row opening the item with `verb`.
+ * a details line under it, the whole row opening the item with `verb`. Two text lines,
+ * no columns: a page of ten rows stays about half as heavy to send and to render.
  */
 export function listRow(row: {
   reference: string;
@@ -22,18 +23,7 @@ export function listRow(row: {
       data: { reference: row.reference },
     },
     items: [
-      {
-        type: "ColumnSet",
-        columns: [
-          { type: "Column", width: "auto", items: [{ type: "TextBlock", text: row.reference, weight: "Bolder" }] },
-          { type: "Column", width: "stretch", items: [{ type: "TextBlock", text: row.title, wrap: true }] },
-          {
-            type: "Column",
-            width: "auto",
-            items: [{ type: "TextBlock", text: formatEuros(row.cents), horizontalAlignment: "Right" }],
-          },
-        ],
-      },
+      { type: "TextBlock", text: `**${row.reference}** · ${row.title} · ${formatEuros(row.cents)}`, wrap: true },
       { type: "TextBlock", size: "Small", spacing: "None", wrap: true, ...row.details },
     ],
   };

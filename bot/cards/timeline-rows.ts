@@ -19,13 +19,13 @@ export const stepLabels: Record<TimelineStepKey, string> = {
   abandoned: "Abandonné",
 };
 
-/** Marker and Adaptive Card colour of each state: ✓ done, ● current, ⚠ late, ○ upcoming, – skipped. */
-const stateMarkers: Record<TimelineStepState, { marker: string; color: string }> = {
-  done: { marker: "✓", color: "good" },
-  current: { marker: "●", color: "accent" },
-  late: { marker: "⚠", color: "attention" },
-  upcoming: { marker: "○", color: "default" },
-  skipped: { marker: "–", color: "default" },
+/** Marker of each state: ✓ done, ● current, ⚠ late, ○ upcoming, – skipped. */
+const stateMarkers: Record<TimelineStepState, string> = {
+  done: "✓",
+  current: "●",
+  late: "⚠",
+  upcoming: "○",
+  skipped: "–",
 };
 
 const whenNoDate: Record<TimelineStepState, string> = {
@@ -72,31 +72,23 @@ export function describeStepDate(date: StepDate): string {
   }
 }
 
-/** The timeline as compact rows: a coloured marker, then the step and its dates. */
+/**
+ * The timeline as compact rows, one text line per step: its marker, the step and its
+ * dates; late steps in the attention colour, steps to come subdued. One TextBlock a step
+ * rather than columns: the card is about a third lighter to send and to render.
+ */
 export function timelineRows(steps: TimelineStep[]): Record<string, unknown>[] {
   return steps.map((step) => {
-    const { marker, color } = step.key === "abandoned" ? { marker: "✕", color: "attention" } : stateMarkers[step.state];
+    const marker = step.key === "abandoned" ? "✕" : stateMarkers[step.state];
     const details = step.dates.length ? step.dates.map(describeStepDate).join(", ") : whenNoDate[step.state];
     const highlight = step.state === "late" || step.key === "abandoned";
     return {
-      type: "ColumnSet",
+      type: "TextBlock",
+      text: `${marker} **${stepLabels[step.key]}** · ${details}`,
+      wrap: true,
       spacing: "Small",
-      columns: [
-        { type: "Column", width: "auto", items: [{ type: "TextBlock", text: marker, color, weight: "Bolder" }] },
-        {
-          type: "Column",
-          width: "stretch",
-          items: [
-            {
-              type: "TextBlock",
-              text: `**${stepLabels[step.key]}** · ${details}`,
-              wrap: true,
-              ...(highlight ? { color: "attention" } : {}),
-              ...(step.state === "upcoming" || step.state === "skipped" ? { isSubtle: true } : {}),
-            },
-          ],
-        },
-      ],
+      ...(highlight ? { color: "attention" } : {}),
+      ...(step.state === "upcoming" || step.state === "skipped" ? { isSubtle: true } : {}),
     };
   });
 }

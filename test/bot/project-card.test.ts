@@ -74,7 +74,9 @@ describe("the project card over the Bot Framework protocol", () => {
     for (const step of ["Lauréat", "Convention", "Versements", "Réalisation", "Inauguration", "Bilan n+1", "Clos"]) {
       expect(json).toContain(`**${step}** · `);
     }
-    expect(json).toContain('"text":"✓"');
+    // One line a step, its marker first: ✓ done, ● current, ○ to come (subdued).
+    expect(json).toContain('"text":"✓ **Lauréat** · fait"');
+    expect(json).toMatch(/"text":"○ \*\*Clos\*\* · à venir","wrap":true,"spacing":"Small","isSubtle":true/);
     expect(json).toMatch(/acompte de [\d\u202f]+,\d{2}\u00a0€ versé le \d{2}\/\d{2}\/\d{4}/);
     expect(executeVerbs(card)).toContainEqual({ verb: "project.refresh", data: { reference: "2022-017" } });
   });

@@ -93,7 +93,7 @@ describe("projets, mes projets and free-text search over the Bot Framework proto
     const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(
       expected[0]!.awardedCents / 100,
     );
-    expect(JSON.stringify(list)).toContain(JSON.stringify(euros));
+    expect(JSON.stringify(list)).toContain(`${euros}"`);
     expect(JSON.stringify(list)).toContain("Projet jeune");
     expect(pageActions(list)).toEqual([
       { title: "Page suivante", verb: "projects.page", data: { query: "projets 2021 jeunes", page: 2 } },
@@ -193,8 +193,9 @@ describe("projets, mes projets and free-text search over the Bot Framework proto
     expect(rowReferences(list).sort()).toEqual(skateparks.map((p) => p.reference).sort());
     expect(pageActions(list)).toEqual([]);
     const first = (card!.body as Card[])[2] as Card;
+    // Reference, title and amount on the row's first line, place and status under it.
     expect(JSON.stringify(first)).toMatch(
-      /"text":"\d{4}-\d{3}".*"text":"Skatepark[^"]*".*"text":"[\d\u202f]+,\d{2}\u00a0€"/,
+      /"text":"\*\*\d{4}-\d{3}\*\* · Skatepark [^"]* · [\d\u202f]+,\d{2}\u00a0€".*"text":"[^"]+ \([^"]+\) · /,
     );
   });
 
