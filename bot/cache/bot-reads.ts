@@ -28,8 +28,11 @@ export interface AgentRow {
  * script or psql) empties it in every bot instance.
  */
 export interface BotReads {
-  /** Called at the start of each turn: afterwards the caches hold nothing older than the turn. */
-  sync(): Promise<boolean>;
+  /**
+   * Called at the start of each turn: afterwards the caches hold nothing older than the
+   * turn, or than `windowMs` before it (see `ChangeFeed.sync`).
+   */
+  sync(windowMs?: number): Promise<boolean>;
   /** How many change notices (or losses) have been heard: equal before and after, nothing changed. */
   changes(): number;
   /** Agent rows by AAD object id (null: nobody). */
@@ -117,7 +120,7 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     return row ? readProjectCardFacts(row.facts) : null;
   };
   return {
-    sync: () => feed.sync(),
+    sync: (windowMs) => feed.sync(windowMs),
     changes: () => heard,
     agents: caches.agents,
     conversations: caches.conversations,

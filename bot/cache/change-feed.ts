@@ -21,9 +21,13 @@ export interface ChangeFeed {
   /**
    * Resolves true once every change committed before the call has reached the listeners:
    * one round trip on the listening connection, shared by the turns waiting for it.
-   * False when not listening (the caller then reads PostgreSQL).
+   * With `windowMs`, changes committed more than that before the call: a round trip that
+   * started since then is enough (already back: no wait at all). False when not listening
+   * (the caller then reads PostgreSQL).
    */
-  sync(): Promise<boolean>;
+  sync(windowMs?: number): Promise<boolean>;
+  /** Sync round trips sent so far. */
+  readonly roundTrips: number;
   subscribe(listener: ChangeListener): void;
   close(): Promise<void>;
 }
@@ -65,12 +69,16 @@ export function createChangeFeed({
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   let running: Promise<boolean> | null = null;
+  let runningSince = 0;
   let queued: Promise<boolean> | null = null;
+  /** When the last round trip that came back on the current connection left: changes committed before are known. */
+  let knownUntil = Number.NEGATIVE_INFINITY;
 
   const lose = (current: pg.Client, reason: string) => {
     if (client !== current) return;
     client = null;
     live = false;
+    knownUntil = Number.NEGATIVE_INFINITY;
     emit(null);
     current.end().catch(() => {});
     if (closed) return;
@@ -107,9 +115,11 @@ export function createChangeFeed({
     }
   }
 
+  let roundTrips = 0;
   const roundTrip = (): Promise<boolean> => {
     const current = client;
     if (!live || !current) return Promise.resolve(false);
+    roundTrips += 1;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => {
@@ -117,9 +127,14 @@ export function createChangeFeed({
         resolve(false);
       }, syncTimeoutMs);
     });
+    const since = performance.now();
     // An empty query: no parse, plan or row, and PostgreSQL still sends the pending notices before its answer.
     const answered = current.query("").then(
-      () => client === current && live,
+      () => {
+        const known = client === current && live;
+        if (known) knownUntil = Math.max(knownUntil, since);
+        return known;
+      },
       () => false,
     );
     return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
@@ -130,6 +145,7 @@ export function createChangeFeed({
       if (running === trip) running = null;
     });
     running = trip;
+    runningSince = performance.now();
     return trip;
   };
 
@@ -138,8 +154,16 @@ export function createChangeFeed({
     get live() {
       return live;
     },
-    sync() {
+    get roundTrips() {
+      return roundTrips;
+    },
+    sync(windowMs = 0) {
       if (!live) return Promise.resolve(false);
+      if (windowMs > 0) {
+        const from = performance.now() - windowMs;
+        if (knownUntil >= from) return Promise.resolve(true);
+        if (running && runningSince >= from) return running;
+      }
       if (!running) return start();
       // A round trip already on its way may have left before the caller's writes: wait for the next.
       queued ??= running.then(() => {

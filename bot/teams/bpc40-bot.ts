@@ -85,7 +85,7 @@ export class Bpc40Bot extends TeamsActivityHandler {
    * PostgreSQL overlaps the adapter's own work; `runSynced` then waits for it.
    */
   syncReads(): Promise<boolean> {
-    return this.deps.reads.sync();
+    return this.deps.reads.sync(this.deps.config.BOT_SYNC_WINDOW_MS);
   }
 
   /** `run`, with the sync started when the turn's request arrived. */
@@ -108,7 +108,7 @@ export class Bpc40Bot extends TeamsActivityHandler {
       return;
     }
     if (CONVERSATIONAL.has(activity.type)) {
-      const synced = (context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.deps.reads.sync();
+      const synced = (context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.syncReads();
       const text = activity.type === ActivityTypes.Message ? stripMentions(activity.text ?? "") : null;
       if (text !== null) prefetchCommand(text, this.deps);
       if (text !== null && readsOnly(text)) {

@@ -28,6 +28,12 @@ const ConfigShape = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** On SIGTERM the bot answers the requests in flight; after this long it exits anyway. */
   BOT_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * A change committed at least this long before a message is always seen by its answer:
+   * the turn relies on a sync round trip to PostgreSQL started since (see `ChangeFeed.sync`),
+   * instead of one round trip per message. 0: one per message.
+   */
+  BOT_SYNC_WINDOW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000).default(50)),
   /** On SIGTERM a worker finishes its jobs in flight (or hands them back); after this long it exits anyway. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).default(25_000),
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),

@@ -49,6 +49,8 @@ beforeAll(async () => {
         REDIS_URL: base.REDIS_URL,
         REDIS_PREFIX: prefix,
         LOG_LEVEL: "warn",
+        // No pause between a write and the other server's turn here: each turn its own round trip.
+        BOT_SYNC_WINDOW_MS: "0",
       }),
     );
   }

@@ -13,6 +13,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: testDatabaseUrl(base.DATABASE_URL),
     REDIS_URL: base.REDIS_URL,
     PORT: "0",
+    // Tests write and ask within the same millisecond: every turn waits for its own sync.
+    BOT_SYNC_WINDOW_MS: "0",
     ...overrides,
   });
 }

@@ -99,6 +99,48 @@ describe("createChangeFeed", () => {
     expect(tables).toEqual(["Agent:INSERT"]);
   });
 
+  it("with a window, relies on a round trip started within it, never on one from before a loss", async () => {
+    expect(await feed.sync()).toBe(true);
+    const after = feed.roundTrips;
+    // Back within the window: nothing sent, however many turns ask.
+    expect(await Promise.all([feed.sync(60_000), feed.sync(60_000), feed.sync(60_000)])).toEqual([true, true, true]);
+    expect(feed.roundTrips).toBe(after);
+    // Without a window, a turn always has its own round trip.
+    expect(await feed.sync()).toBe(true);
+    expect(feed.roundTrips).toBe(after + 1);
+    // Past the window, a new one.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await feed.sync(1)).toBe(true);
+    expect(feed.roundTrips).toBe(after + 2);
+    // One on its way, started within the window (the last one back is older): shared, not doubled.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const strict = feed.sync();
+    const windowed = feed.sync(5);
+    expect(await Promise.all([strict, windowed])).toEqual([true, true]);
+    expect(feed.roundTrips).toBe(after + 3);
+    // A change written after the last round trip is heard by the next one a strict turn sends.
+    const from = heard.length;
+    await schema.db.agent.create({ data: { aadObjectId: randomUUID(), name: "Fenêtre Fermée", role: "READER" } });
+    expect(await feed.sync()).toBe(true);
+    expect(heard.slice(from).map((change) => change?.table)).toEqual(["Agent"]);
+    // Notices may have been lost with the connection: what was known before counts no more.
+    const lostFrom = heard.length;
+    const admin = new pg.Client({ connectionString: schema.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+        applicationName,
+      ]);
+    } finally {
+      await admin.end();
+    }
+    await waitUntil(() => heard.slice(lostFrom).includes(null), "perte signalée");
+    await waitUntil(() => feed.live, "feed de nouveau à l'écoute");
+    const reconnected = feed.roundTrips;
+    expect(await feed.sync(60_000)).toBe(true);
+    expect(feed.roundTrips).toBe(reconnected + 1);
+  });
+
   it("answers false to sync() once closed", async () => {
     const closing = createChangeFeed({
       databaseUrl: schema.databaseUrl,
