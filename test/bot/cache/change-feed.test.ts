@@ -38,6 +38,19 @@ async function heardDuring(work: () => Promise<unknown>): Promise<string[]> {
   return heard.slice(from).map((change) => (change ? `${change.table}:${change.operation}` : "lost"));
 }
 
+/** Ends the feed's listening connection from the server side, as a restart or a network cut would. */
+async function dropFeedConnection(): Promise<void> {
+  const admin = new pg.Client({ connectionString: schema.databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+      applicationName,
+    ]);
+  } finally {
+    await admin.end();
+  }
+}
+
 const conversation = (agentId: number | null) => ({
   conversationId: "a:feed",
   conversationType: "personal",
@@ -78,15 +91,7 @@ describe("createChangeFeed", () => {
 
   it("says changes may be lost when its connection drops, is not live meanwhile, and listens again", async () => {
     const from = heard.length;
-    const admin = new pg.Client({ connectionString: schema.databaseUrl });
-    await admin.connect();
-    try {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
-        applicationName,
-      ]);
-    } finally {
-      await admin.end();
-    }
+    await dropFeedConnection();
     await waitUntil(() => heard.length > from, "perte signalée");
     expect(heard[from]).toBeNull();
     await waitUntil(() => feed.live, "feed de nouveau à l'écoute");
@@ -125,15 +130,7 @@ describe("createChangeFeed", () => {
     expect(heard.slice(from).map((change) => change?.table)).toEqual(["Agent"]);
     // Notices may have been lost with the connection: what was known before counts no more.
     const lostFrom = heard.length;
-    const admin = new pg.Client({ connectionString: schema.databaseUrl });
-    await admin.connect();
-    try {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
-        applicationName,
-      ]);
-    } finally {
-      await admin.end();
-    }
+    await dropFeedConnection();
     await waitUntil(() => heard.slice(lostFrom).includes(null), "perte signalée");
     await waitUntil(() => feed.live, "feed de nouveau à l'écoute");
     const reconnected = feed.roundTrips;
