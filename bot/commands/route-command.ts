@@ -66,8 +66,21 @@ for (const command of allCommands) {
   for (const trigger of command.triggers) if (!byTrigger.has(trigger)) byTrigger.set(trigger, command);
 }
 
-/** Finds the command whose trigger starts the text (accents and case ignored). */
+/** Texts routed lately: a turn routes its text several times (prefetch, freshness, run). */
+const routed = new Map<string, Route>();
+
+/** Finds the command whose trigger starts the text (accents and case ignored). Never modify the route it returns. */
 export function routeCommand(text: string): Route {
+  let route = routed.get(text);
+  if (!route) {
+    if (routed.size >= 256) routed.clear();
+    route = findRoute(text);
+    routed.set(text, route);
+  }
+  return route;
+}
+
+function findRoute(text: string): Route {
   const trimmed = text.trim();
   const word = /^\S*/.exec(trimmed)?.[0] ?? "";
   const command = byTrigger.get(normalizeKey(word)) ?? byTrigger.get(word);

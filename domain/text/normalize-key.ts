@@ -1,3 +1,5 @@
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Reduces a free-text label (a supplier's name, a commune...) to a comparison key:
  * lowercase, accents and ligatures stripped, runs of whitespace (including the
@@ -7,6 +9,8 @@
  * "SARL A.B.C." and "SARL ABC" may be different companies.
  */
 export function normalizeKey(text: string): string {
+  // Printable ASCII (most commands and references): no accent, ligature or other space to undo.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/ {2,}/g, " ").trim();
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
