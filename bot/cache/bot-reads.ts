@@ -33,7 +33,11 @@ export interface BotReads {
    * turn, or than `windowMs` before it (see `ChangeFeed.sync`).
    */
   sync(windowMs?: number): Promise<boolean>;
-  /** How many change notices (or losses) have been heard: equal before and after, nothing changed. */
+  /**
+   * How many change notices (or losses) that could alter what a turn reads here have been
+   * heard: equal before and after, nothing read from memory changed meanwhile. A conversation
+   * stored anew (the first message of each conversation) does not count.
+   */
   changes(): number;
   /** Agent rows by AAD object id (null: nobody). */
   agents: ReadCache<AgentRow | null>;
@@ -101,14 +105,19 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
   const keeper = createProjectIndexKeeper({ connect: () => pool.connect(), live: enabled, logger });
   let heard = 0;
   feed.subscribe((change) => {
-    heard += 1;
     keeper.hear(change);
+    let cleared = false;
     for (const [name, cache] of Object.entries(caches)) {
       const tables: readonly string[] = DEPENDS_ON[name as keyof typeof DEPENDS_ON];
       // A conversation stored anew leaves the others as they were: only a change or a removal counts.
       const harmless = name === "conversations" && change?.operation === "INSERT";
-      if (change === null || (tables.includes(change.table) && !harmless)) cache.clear();
+      if (change === null || (tables.includes(change.table) && !harmless)) {
+        cache.clear();
+        cleared = true;
+      }
     }
+    // The search memory follows a subset of `projectPages`' tables: nothing cleared, nothing read differs.
+    if (cleared) heard += 1;
   });
   const prepared = async <T>(text: string, values: unknown[]): Promise<T[]> => {
     const name = `bpc40_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;

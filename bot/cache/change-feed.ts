@@ -22,8 +22,9 @@ export interface ChangeFeed {
    * Resolves true once every change committed before the call has reached the listeners:
    * one round trip on the listening connection, shared by the turns waiting for it.
    * With `windowMs`, changes committed more than that before the call: a round trip that
-   * started since then is enough (already back: no wait at all). False when not listening
-   * (the caller then reads PostgreSQL).
+   * started since then is enough (already back: no wait at all; past half the window the
+   * next one leaves at once, for the calls to come). False when not listening (the caller
+   * then reads PostgreSQL).
    */
   sync(windowMs?: number): Promise<boolean>;
   /** Sync round trips sent so far. */
@@ -160,9 +161,13 @@ export function createChangeFeed({
     sync(windowMs = 0) {
       if (!live) return Promise.resolve(false);
       if (windowMs > 0) {
-        const from = performance.now() - windowMs;
-        if (knownUntil >= from) return Promise.resolve(true);
-        if (running && runningSince >= from) return running;
+        const now = performance.now();
+        if (knownUntil >= now - windowMs) {
+          // Past half the window, the next round trip leaves now: while messages keep coming, none waits.
+          if (!running && knownUntil < now - windowMs / 2) void start();
+          return Promise.resolve(true);
+        }
+        if (running && runningSince >= now - windowMs) return running;
       }
       if (!running) return start();
       // A round trip already on its way may have left before the caller's writes: wait for the next.

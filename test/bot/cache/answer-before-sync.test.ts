@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotReads } from "../../../bot/cache/bot-reads.ts";
+import { saveConversationReference } from "../../../domain/conversations/save-conversation-reference.ts";
 import { seed } from "../../../prisma/seed.ts";
 import { ConnectorStandIn } from "../../support/connector-stand-in.ts";
 import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
@@ -21,10 +22,15 @@ let connector: ConnectorStandIn;
 let bot: RunningBot;
 let held: (() => void)[] | null = null;
 let syncs = 0;
+let factReads = 0;
 
 /** The bot's read caches, with each sync held back while `held` is set (the real round trip still leaves at once). */
 const holdingSyncs = (reads: BotReads): BotReads => ({
   ...reads,
+  projectFacts: (reference) => {
+    factReads += 1;
+    return reads.projectFacts(reference);
+  },
   sync: () => {
     const trip = reads.sync();
     syncs += 1;
@@ -84,6 +90,28 @@ describe("answers that start before the turn's sync returns", () => {
     );
     expect(early).toBe(false);
     expect(text).toContain("Contact Arrivé Pendant");
+  });
+
+  it("keeps the answer when all that was stored meanwhile is another conversation", async () => {
+    const before = factReads;
+    const { early, text } = await askHeld("statut 2022-017", () =>
+      saveConversationReference(
+        schema.db,
+        {
+          conversationId: "a:another-conversation",
+          conversationType: "personal",
+          serviceUrl: connector.url,
+          tenantId: "t",
+          agentId: null,
+          reference: {},
+        },
+        NOW,
+      ),
+    );
+    expect(early).toBe(false);
+    expect(text).toContain("2022-017");
+    // Read once: the notice of a conversation stored anew changes nothing a turn reads.
+    expect(factReads - before).toBe(1);
   });
 
   it("makes a search again when a project changed meanwhile", async () => {

@@ -113,16 +113,21 @@ describe("createChangeFeed", () => {
     // Without a window, a turn always has its own round trip.
     expect(await feed.sync()).toBe(true);
     expect(feed.roundTrips).toBe(after + 1);
+    // Past half the window: answered at once, and the next one leaves for the calls to come.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const early = feed.sync(1000);
+    expect(feed.roundTrips).toBe(after + 2);
+    expect(await Promise.race([early, Promise.resolve("en attente")])).toBe(true);
     // Past the window, a new one.
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await feed.sync(1)).toBe(true);
-    expect(feed.roundTrips).toBe(after + 2);
+    expect(feed.roundTrips).toBe(after + 3);
     // One on its way, started within the window (the last one back is older): shared, not doubled.
     await new Promise((resolve) => setTimeout(resolve, 10));
     const strict = feed.sync();
     const windowed = feed.sync(5);
     expect(await Promise.all([strict, windowed])).toEqual([true, true]);
-    expect(feed.roundTrips).toBe(after + 3);
+    expect(feed.roundTrips).toBe(after + 4);
     // A change written after the last round trip is heard by the next one a strict turn sends.
     const from = heard.length;
     await schema.db.agent.create({ data: { aadObjectId: randomUUID(), name: "Fenêtre Fermée", role: "READER" } });
