@@ -91,20 +91,42 @@ const searches = [
   "boite a livres seignanx",
   "pumptrack tartas",
 ];
-// Searches never typed before in the run (the bot keeps answered searches in memory until a project changes).
+// Searches never typed before in the run (the bot keeps answered searches in memory until a
+// project changes): the fifteen subjects of the generated titles, each commune, seven ways of
+// typing them (order, a typo, a command word, « à », a comma). The echo bot draws from a
+// sequence of its own, so the bots' never runs out: a text sent to a bot twice stops the run.
 const subjects = [
-  ...["skatepark", "jardin partage", "boite a livres", "pumptrack", "verger", "city stade"],
-  ...["ruches", "aire de jeux", "fresque", "composteurs", "abri velos", "parcours de sante"],
+  ...["skatepark", "jardin partage", "boite a livres", "pumptrack", "verger", "city stade", "ruches"],
+  ...["aire de jeux", "fresque", "composteurs", "abri velos", "parcours de sante", "bibliotheque de rue"],
+  ...["table de pique-nique", "hotel a insectes"],
 ];
-let unseen = 0;
-const unseenSearch = () => {
-  const n = unseen++;
+const typings = [
+  (s: string, c: string) => `${s} ${c}`,
+  (s: string, c: string) => `${c} ${s}`,
+  (s: string, c: string) => `${s.slice(0, -1)} ${c}`,
+  (s: string, c: string) => `${c} ${s.slice(0, -1)}`,
+  (s: string, c: string) => `cherche ${s} ${c}`,
+  (s: string, c: string) => `${s} à ${c}`,
+  (s: string, c: string) => `${c}, ${s}`,
+];
+const unseenCounters = new Map<string, number>();
+const sentToBots = new Set<string>();
+const unseenSearch = (_i: number, port: number) => {
+  const side = port === ECHO_PORT ? "echo" : "bots";
+  const n = unseenCounters.get(side) ?? 0;
+  unseenCounters.set(side, n + 1);
   const subject = subjects[n % subjects.length]!;
   const commune = communes[Math.floor(n / subjects.length) % communes.length]!;
-  const variant = Math.floor(n / (subjects.length * communes.length)) % 3;
-  return [`${subject} ${commune}`, `${commune} ${subject}`, `${subject.slice(0, -1)} ${commune}`][variant]!;
+  const typing = typings[Math.floor(n / (subjects.length * communes.length)) % typings.length]!;
+  const text = typing(subject, commune);
+  if (side === "bots") {
+    if (sentToBots.has(text))
+      throw new Error(`recherche « ${text} » déjà envoyée : la mesure ne serait plus « jamais vue »`);
+    sentToBots.add(text);
+  }
+  return text;
 };
-const scenarios: Array<{ name: string; text: (i: number) => string }> = [
+const scenarios: Array<{ name: string; text: (i: number, port: number) => string }> = [
   { name: "statut", text: (i) => `statut ${references[i % references.length]}` },
   { name: "recherche", text: (i) => searches[i % searches.length]! },
   { name: "recherche jamais vue", text: unseenSearch },
@@ -165,7 +187,7 @@ await writeResults(
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
     `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence. Sur ces deux cœurs partagés (bot, PostgreSQL, client de mesure et connecteur), un même ratio p50 varie d'environ ± 0,2 d'une exécution à l'autre.",
-    "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie que des recherches encore jamais tapées dans l'exécution (sujet et commune, ordre des mots, faute de frappe) : rien n'est gardé, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire construite (`/healthz`).",
+    "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie aux bots que des textes encore jamais tapés dans l'exécution (un des quinze sujets des titres et une commune, tapés de sept façons : ordre des mots, faute de frappe, « cherche », « à », virgule ; le bot écho a sa propre suite, et un texte envoyé deux fois aux bots arrêterait la mesure) : aucune page n'est gardée, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire construite (`/healthz`).",
     "",
     "| scénario | conversations simultanées | écho p50 (ms) | écho p99 (ms) | bot p50 (ms) | bot p99 (ms) | ratio p50 | ratio p99 | erreurs |",
     "|---|---|---|---|---|---|---|---|---|",
@@ -205,7 +227,7 @@ interface Measure {
 /** One round: `count` measured requests after a warm-up, `concurrency` conversations at once. */
 async function measure(
   ports: number | number[],
-  text: (i: number) => string,
+  text: (i: number, port: number) => string,
   concurrency: number,
   count: number,
   pid?: number,
@@ -222,11 +244,11 @@ async function measure(
     const conversationId = `a:bench-${lane}-${randomUUID()}`;
     while (next < total) {
       const i = next++;
-      const activity = message(conversationId, text(i));
+      const port = targets[(lane + i) % targets.length] as number;
+      const activity = message(conversationId, text(i, port));
       const reply = connector.expectReply(activity.id);
       const start = performance.now();
       try {
-        const port = targets[(lane + i) % targets.length];
         const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
           method: "POST",
           headers: { "content-type": "application/json" },
