@@ -1,12 +1,13 @@
 import type { Candidate } from "./find-word-candidates.ts";
 import { foldWords } from "./fold-words.ts";
+import { narrowSlots } from "./narrow-slots.ts";
 import type { ProjectFilters } from "./parse-project-query.ts";
 import { type IndexSlot, type ProjectSearchIndex, RankKey } from "./project-search-index.ts";
 import { scoreIndexedSlots } from "./score-indexed-slots.ts";
 import type { ProjectHit } from "./search-projects.ts";
 import { exactWordsOf, readSearchText } from "./search-relevance.ts";
-import { keepHeld } from "./slot-bitmap.ts";
-import { intersection, mergeSorted, unionOf } from "./sorted-slots.ts";
+import { mergeSorted, unionOf } from "./sorted-slots.ts";
+import { titleTier } from "./title-tier.ts";
 
 export interface IndexSearchOptions {
   limit: number;
@@ -48,8 +49,11 @@ export function searchProjectIndex(
     return { total, hits };
   }
   const matched = matchingSlots(index, candidates, reference);
-  const slots = accept ? matched.filter((slot) => accept(index.slots[slot] as IndexSlot)) : matched;
-  const scores = scoreIndexedSlots(index, slots, candidates, exactWordsOf(typed, candidates), reference);
+  const found = accept ? matched.filter((slot) => accept(index.slots[slot] as IndexSlot)) : matched;
+  const exact = exactWordsOf(typed, candidates);
+  // A reference's own project scores above everything: then every match is ranked.
+  const slots = (reference === undefined && titleTier(index, found, exact, offset + limit)) || found;
+  const scores = scoreIndexedSlots(index, slots, candidates, exact, reference);
   const withWords = candidates.length > 0;
   // Past the score: shorter title, newer edition, smaller number, as one exact number
   // (titles under 2²² words, years under 10 000, numbers under 2¹⁷ = 131 072).
@@ -63,7 +67,7 @@ export function searchProjectIndex(
   const rank = (a: number, b: number) =>
     (scores[b] as number) - (scores[a] as number) || (after[a] as number) - (after[b] as number);
   return {
-    total: slots.length,
+    total: found.length,
     hits: firstRanked(slots.length, offset + limit, rank)
       .slice(offset)
       .map((i) => toHit(index, index.slots[slots[i] as number] as IndexSlot, scores[i] as number)),
@@ -116,22 +120,13 @@ function matchingSlots(
     for (const { lists } of words.slice(1)) {
       if (found.length === 0) break;
       // found ∩ (A ∪ B) = (found ∩ A) ∪ (found ∩ B): few slots left gallop through long lists.
-      found = unionOf(lists.map((list) => narrow(index, found, list)));
+      found = unionOf(lists.map((list) => narrowSlots(index, found, list)));
     }
   }
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
   if (own === undefined || found.includes(own)) return found;
   // Kept sorted: the scoring walks it alongside posting lists.
   return mergeSorted(found, Int32Array.of(own));
-}
-
-/**
- * `found ∩ list`: each of `found` tested against the list's bitmap when it has one and is
- * not much shorter (a merge would read both); galloping through the longer one otherwise.
- */
-function narrow(index: ProjectSearchIndex, found: Int32Array, list: Int32Array): Int32Array {
-  const bitmap = list.length * 4 >= found.length ? index.bitmapOf(list) : null;
-  return bitmap ? keepHeld(found, bitmap) : intersection(found, list);
 }
 
 /** The filters of `filterConditions`, read on the slot. */
