@@ -1,10 +1,11 @@
 import { ideaStatusLabels } from "../../domain/ideas/idea-status-labels.ts";
 import type { IdeaList, IdeaListItem } from "../../domain/ideas/list-ideas.ts";
+import { formatCount } from "../../domain/text/count-label.ts";
 import { CardVerbs } from "./card-verbs.ts";
 import { listRow } from "./list-row.ts";
 
 function countLabel(total: number): string {
-  return total === 1 ? "1 idée" : `${total.toLocaleString("fr-FR")} idées`;
+  return total === 1 ? "1 idée" : `${formatCount(total)} idées`;
 }
 
 /** The text fallback: « Idées 2024 · 42 idées · page 1 sur 5 ». */

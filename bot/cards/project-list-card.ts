@@ -1,5 +1,6 @@
 import type { ProjectHit } from "../../domain/projects/search-projects.ts";
 import { projectStatusLabels } from "../../domain/projects/status-labels.ts";
+import { formatCount } from "../../domain/text/count-label.ts";
 import { CardVerbs } from "./card-verbs.ts";
 import { listRow } from "./list-row.ts";
 
@@ -79,5 +80,5 @@ function pageCount(total: number, pageSize: number): number {
 }
 
 function countLabel(total: number): string {
-  return total === 1 ? "1 projet" : `${total.toLocaleString("fr-FR")} projets`;
+  return total === 1 ? "1 projet" : `${formatCount(total)} projets`;
 }
