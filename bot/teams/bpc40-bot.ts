@@ -38,6 +38,7 @@ interface TurnFacts {
 const TURN_FACTS = Symbol("bpc40.turnFacts");
 const SYNCED = Symbol("bpc40.readsSynced");
 const SPECULATION = Symbol("bpc40.speculation");
+const STORING = Symbol("bpc40.conversationStoring");
 
 /** A message answered before its sync returned: kept if no change was heard in between. */
 interface Speculation {
@@ -111,26 +112,59 @@ export class Bpc40Bot extends TeamsActivityHandler {
       const synced = (context.turnState.get(SYNCED) as Promise<boolean> | undefined) ?? this.syncReads();
       const text = activity.type === ActivityTypes.Message ? stripMentions(activity.text ?? "") : null;
       if (text !== null) prefetchCommand(text, this.deps);
-      if (text !== null && readsOnly(text)) {
+      const reading = text !== null && readsOnly(text);
+      if (reading) {
         // Answered from memory while the sync is on its way; checked before the reply leaves (answerMessage).
         context.turnState.set(SPECULATION, { synced, changes: this.deps.reads.changes() } satisfies Speculation);
       } else {
         // Every change committed before this turn reaches the read caches first (see ChangeFeed.sync).
         await synced;
       }
-      await this.settleFacts(context);
+      await this.settleFacts(context, reading);
     }
     await super.onTurnActivity(context);
     // A message left unanswered (a channel message without a mention) still has its facts checked.
     await this.staleSpeculation(context);
+    await this.conversationStored(context);
   }
 
-  /** The speaker, resolved once per turn, and the conversation reference saved (at most one write). */
-  private async settleFacts(context: TurnContext): Promise<void> {
+  /**
+   * The speaker, resolved once per turn, and the conversation reference saved (at most one
+   * write). A message that only reads does not wait for that write (the first message of a
+   * conversation would wait for a commit): it is answered meanwhile, and the turn ends once
+   * the write is done (`conversationStored`). Welcomes and commands that write wait for it.
+   */
+  private async settleFacts(context: TurnContext, reading = false): Promise<void> {
     const activity = context.activity;
     const user = await resolveUser(this.deps, activity.from);
-    const saved = await rememberConversation(this.deps, activity, user);
+    const saving = rememberConversation(this.deps, activity, user);
+    if (reading) {
+      // Handled at once: a failure must not surface as an unhandled rejection while the answer is made.
+      const logged = saving.then(
+        () => undefined,
+        (error: unknown) =>
+          this.turnLogger(context).warn(
+            { err: error },
+            "conversation reference not saved; saved again at the next message",
+          ),
+      );
+      context.turnState.set(STORING, logged);
+      context.turnState.set(TURN_FACTS, { user, firstContact: false } satisfies TurnFacts);
+      return;
+    }
+    const saved = await saving;
     context.turnState.set(TURN_FACTS, { user, firstContact: saved === "created" } satisfies TurnFacts);
+  }
+
+  /**
+   * Waits for a conversation reference saved alongside the answer. A failure is logged, not
+   * thrown (see `settleFacts`): the answer has left, and the next message saves the
+   * reference again (the read cache keeps it only once stored).
+   */
+  private async conversationStored(context: TurnContext): Promise<void> {
+    const storing = context.turnState.get(STORING) as Promise<void> | undefined;
+    context.turnState.delete(STORING);
+    await storing;
   }
 
   /**

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../prisma/seed.ts";
+import { ConnectorStandIn } from "../support/connector-stand-in.ts";
+import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
+import { seedTestAgent } from "../support/seed-test-agent.ts";
+import { type RunningBot, startBot } from "../support/start-bot.ts";
+import { teamsMessage } from "../support/teams-activity.ts";
+import { testConfig } from "../support/test-config.ts";
+import { waitUntil } from "../support/wait-until.ts";
+
+/**
+ * The first message of a conversation stores its reference (for proactive messages). A
+ * message that only reads is answered while that write is on its way; the turn (and its
+ * HTTP answer) ends once the reference is stored. A command that writes waits for it.
+ */
+const NOW = new Date("2026-11-28T09:00:00Z");
+let schema: FreshSchema;
+let connector: ConnectorStandIn;
+let bot: RunningBot;
+
+beforeAll(async () => {
+  schema = await freshSchema("savealong");
+  await seed(schema.db, { now: NOW });
+  await seedTestAgent(schema.db);
+  connector = await new ConnectorStandIn().start();
+  bot = await startBot(testConfig({ DATABASE_SCHEMA: schema.schema }), schema.db, () => NOW);
+});
+
+afterAll(async () => {
+  await bot?.close();
+  await connector?.stop();
+  await schema?.drop();
+});
+
+/** Posts `text` in a new conversation while the table of references is locked; releases it once `check` has run. */
+async function whileStoringIsHeld(text: string, conversationId: string) {
+  const activity = teamsMessage({ serviceUrl: connector.url, text, conversationId });
+  let posted: Promise<Response> | undefined;
+  let repliedWhileHeld = false;
+  let answeredWhileHeld = false;
+  await schema.db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe('LOCK TABLE "ConversationReference" IN EXCLUSIVE MODE');
+      posted = bot.post(activity);
+      let settled = false;
+      void posted.then(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      repliedWhileHeld = connector.activities.some((a) => a.replyToId === activity.id && a.activity.type === "message");
+      answeredWhileHeld = settled;
+    },
+    { timeout: 10_000 },
+  );
+  expect((await posted)?.status).toBe(200);
+  const stored = await schema.db.conversationReference.findUnique({ where: { conversationId } });
+  return { repliedWhileHeld, answeredWhileHeld, stored: stored !== null, activityId: activity.id };
+}
+
+describe("the conversation reference of a first message", () => {
+  it("does not hold back the answer of a command that only reads; the turn ends once it is stored", async () => {
+    const result = await whileStoringIsHeld("statut 2022-017", "a:save-alongside-read");
+    expect(result.repliedWhileHeld).toBe(true);
+    expect(result.answeredWhileHeld).toBe(false);
+    expect(result.stored).toBe(true);
+  });
+
+  it("is stored before a command that writes runs", async () => {
+    const result = await whileStoringIsHeld("facture 2022-017", "a:save-alongside-write");
+    expect(result.repliedWhileHeld).toBe(false);
+    expect(result.answeredWhileHeld).toBe(false);
+    expect(result.stored).toBe(true);
+    await waitUntil(() => connector.activities.some((a) => a.replyToId === result.activityId), "réponse à facture");
+  });
+});
