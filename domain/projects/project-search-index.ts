@@ -1,6 +1,6 @@
 import type { ProjectStatus } from "../../prisma/generated/enums.ts";
 import { toSlotBitmap } from "./slot-bitmap.ts";
-import { mergeSorted, seek } from "./sorted-slots.ts";
+import { mergeSorted, seek, unionOf } from "./sorted-slots.ts";
 
 /** A project as the search index keeps it: what the ranking reads and what a list row shows. */
 export interface IndexedProject {
@@ -45,6 +45,8 @@ export interface IndexSlot {
 }
 
 const EMPTY = new Int32Array(0);
+/** Slots kept in merged lists at most (4 bytes each): 8 Mio. */
+const MAX_UNION_SLOTS = 2_000_000;
 
 /** Numbers kept per slot for the ranking, in this order. */
 const RANK_KEYS = 3;
@@ -73,6 +75,9 @@ export class ProjectSearchIndex {
   private listOrder: Int32Array | null = null;
   /** Bitmaps of long posting lists, made on first use. A changed list is a new array: none goes stale. */
   private readonly bitmaps = new WeakMap<Int32Array, Uint32Array>();
+  /** Merged posting lists of several words (`postingsOfAny`), by the words; emptied at every change. */
+  private readonly unions = new Map<string, Int32Array>();
+  private unionSlots = 0;
 
   constructor(readonly names: IndexNames) {}
 
@@ -88,6 +93,27 @@ export class ProjectSearchIndex {
   /** The slots of the projects holding a word (by id), ascending. */
   postingsOf(wordId: number): Int32Array {
     return this.postings[wordId] ?? EMPTY;
+  }
+
+  /**
+   * The slots of the projects holding any of `words` (a typed word's candidates), ascending.
+   * Kept until the index changes (at most `MAX_UNION_SLOTS` slots in all): the same typed
+   * words come back, and merging their lists costs more than the rest of a search.
+   */
+  postingsOfAny(words: readonly string[]): Int32Array {
+    if (words.length === 1) return this.postingsOf(this.wordId(words[0] as string));
+    const key = words.join("\u0000");
+    let union = this.unions.get(key);
+    if (!union) {
+      union = unionOf(words.map((word) => this.postingsOf(this.wordId(word))));
+      if (this.unionSlots + union.length > MAX_UNION_SLOTS) {
+        this.unions.clear();
+        this.unionSlots = 0;
+      }
+      this.unions.set(key, union);
+      this.unionSlots += union.length;
+    }
+    return union;
   }
 
   /** The slots of the projects whose title holds a word (by id), ascending. */
@@ -207,6 +233,8 @@ export class ProjectSearchIndex {
       for (const [id, slots] of added) lists[id] = mergeSorted(lists[id] as Int32Array, Int32Array.from(slots).sort());
     }
     this.listOrder = null;
+    this.unions.clear();
+    this.unionSlots = 0;
   }
 }
 

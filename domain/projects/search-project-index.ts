@@ -6,7 +6,7 @@ import { type IndexSlot, type ProjectSearchIndex, RankKey } from "./project-sear
 import { scoreIndexedSlots } from "./score-indexed-slots.ts";
 import type { ProjectHit } from "./search-projects.ts";
 import { exactWordsOf, readSearchText } from "./search-relevance.ts";
-import { mergeSorted, unionOf } from "./sorted-slots.ts";
+import { mergeSorted } from "./sorted-slots.ts";
 import { titleTier } from "./title-tier.ts";
 
 export interface IndexSearchOptions {
@@ -102,7 +102,8 @@ function firstRanked(size: number, count: number, rank: (a: number, b: number) =
 
 /**
  * Slots of the projects holding a candidate of every word, plus the reference's project:
- * the rarest word's candidates merged, then narrowed by each other word's candidates.
+ * each word's candidates as one list (kept by the index: typed words come back), the
+ * rarest first, narrowed by each other word's.
  */
 function matchingSlots(
   index: ProjectSearchIndex,
@@ -111,16 +112,13 @@ function matchingSlots(
 ): Int32Array {
   let found: Int32Array = new Int32Array(0);
   if (candidates.length > 0) {
-    // Per typed word, its candidates' posting lists; the rarest word (by total length) first.
     const words = candidates
-      .map((list) => list.map((c) => index.postingsOf(index.wordId(c.word))).filter((p) => p.length > 0))
-      .map((lists) => ({ lists, size: lists.reduce((sum, p) => sum + p.length, 0) }))
-      .sort((a, b) => a.size - b.size);
-    found = unionOf((words[0] as (typeof words)[number]).lists);
-    for (const { lists } of words.slice(1)) {
+      .map((list) => index.postingsOfAny(list.map((c) => c.word)))
+      .sort((a, b) => a.length - b.length);
+    found = words[0] as Int32Array;
+    for (const list of words.slice(1)) {
       if (found.length === 0) break;
-      // found ∩ (A ∪ B) = (found ∩ A) ∪ (found ∩ B): few slots left gallop through long lists.
-      found = unionOf(lists.map((list) => narrowSlots(index, found, list)));
+      found = narrowSlots(index, found, list);
     }
   }
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
