@@ -71,6 +71,8 @@ const routed = new Map<string, Route>();
 
 /** Finds the command whose trigger starts the text (accents and case ignored). Never modify the route it returns. */
 export function routeCommand(text: string): Route {
+  // A long paste is routed each time rather than kept (a message may weigh up to 256 Kio).
+  if (text.length > 500) return findRoute(text);
   let route = routed.get(text);
   if (!route) {
     if (routed.size >= 256) routed.clear();

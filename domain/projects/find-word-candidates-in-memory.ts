@@ -29,6 +29,8 @@ export interface TrigramLexicon {
 
 /** Typed words whose candidates a lexicon keeps; past this it forgets them all and starts again. */
 const MAX_KEPT = 20_000;
+/** Longest typed word kept (no word of the lexicon comes near). */
+const MAX_KEPT_LENGTH = 64;
 
 /** Indexes `words` (the rows of `SearchWord`, kept as given) for `findWordCandidatesInMemory`. */
 export function buildTrigramLexicon(words: readonly string[]): TrigramLexicon {
@@ -58,9 +60,12 @@ export function findWordCandidatesInMemory(
   return words.map((typed) => {
     const kept = lexicon.found.get(typed);
     if (kept) return kept;
-    if (lexicon.found.size >= MAX_KEPT) lexicon.found.clear();
     const found = candidatesFor(lexicon, trigramsOf(typed), lexicon.shared);
-    lexicon.found.set(typed, found);
+    // A pasted run of characters is no word anyone types twice: not kept.
+    if (typed.length <= MAX_KEPT_LENGTH) {
+      if (lexicon.found.size >= MAX_KEPT) lexicon.found.clear();
+      lexicon.found.set(typed, found);
+    }
     return found;
   });
 }

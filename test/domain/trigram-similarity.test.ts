@@ -148,6 +148,9 @@ describe("findWordCandidatesInMemory", () => {
       [...expected].reverse(),
     );
     expect(memory.found.size).toBe(new Set(typed).size);
+    // A pasted run of characters is answered, not kept.
+    findWordCandidatesInMemory(memory, ["x".repeat(65)]);
+    expect(memory.found.size).toBe(new Set(typed).size);
     expect(memory.shared.every((count) => count === 0)).toBe(true);
     expect(expected.filter((list) => list.length === 0).length).toBeGreaterThan(3);
     expect(expected.filter((list) => list.length === MAX_CANDIDATES).length).toBeGreaterThan(50);
