@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed.ts";
-import { ConnectorStandIn } from "../support/connector-stand-in.ts";
-import { type FreshSchema, freshSchema } from "../support/fresh-schema.ts";
-import { seedTestAgent } from "../support/seed-test-agent.ts";
-import { type RunningBot, startBot } from "../support/start-bot.ts";
+import { describe, expect, it } from "vitest";
+import { useSeededBot } from "../support/seeded-bot.ts";
 import { teamsMessage } from "../support/teams-activity.ts";
-import { testConfig } from "../support/test-config.ts";
 import { waitUntil } from "../support/wait-until.ts";
 
 /**
@@ -14,26 +9,11 @@ import { waitUntil } from "../support/wait-until.ts";
  * HTTP answer) ends once the reference is stored. A command that writes waits for it.
  */
 const NOW = new Date("2026-11-28T09:00:00Z");
-let schema: FreshSchema;
-let connector: ConnectorStandIn;
-let bot: RunningBot;
+const running = useSeededBot("savealong", NOW);
 
-beforeAll(async () => {
-  schema = await freshSchema("savealong");
-  await seed(schema.db, { now: NOW });
-  await seedTestAgent(schema.db);
-  connector = await new ConnectorStandIn().start();
-  bot = await startBot(testConfig({ DATABASE_SCHEMA: schema.schema }), schema.db, () => NOW);
-});
-
-afterAll(async () => {
-  await bot?.close();
-  await connector?.stop();
-  await schema?.drop();
-});
-
-/** Posts `text` in a new conversation while the table of references is locked; releases it once `check` has run. */
+/** Posts `text` in a new conversation while the table of references is locked for 400 ms: what happened meanwhile. */
 async function whileStoringIsHeld(text: string, conversationId: string) {
+  const { schema, connector, bot } = running;
   const activity = teamsMessage({ serviceUrl: connector.url, text, conversationId });
   let posted: Promise<Response> | undefined;
   let repliedWhileHeld = false;
@@ -70,6 +50,9 @@ describe("the conversation reference of a first message", () => {
     expect(result.repliedWhileHeld).toBe(false);
     expect(result.answeredWhileHeld).toBe(false);
     expect(result.stored).toBe(true);
-    await waitUntil(() => connector.activities.some((a) => a.replyToId === result.activityId), "réponse à facture");
+    await waitUntil(
+      () => running.connector.activities.some((a) => a.replyToId === result.activityId),
+      "réponse à facture",
+    );
   });
 });
