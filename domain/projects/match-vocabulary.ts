@@ -37,7 +37,9 @@ export function foldVocabulary(vocabulary: QueryVocabulary): FoldedVocabulary {
  */
 function spells(words: readonly string[], start: number, wanted: readonly string[]): number {
   let i = start;
-  for (const [index, expected] of wanted.entries()) {
+  // An index loop: read for every name at every word of every query, it allocates nothing.
+  for (let index = 0; index < wanted.length; index++) {
+    const expected = wanted[index];
     while (index > 0 && words[i] !== expected && STOP_WORDS.has(words[i] ?? "")) i++;
     if (words[i] !== expected) return 0;
     i++;

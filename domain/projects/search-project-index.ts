@@ -94,8 +94,10 @@ function firstRanked(size: number, count: number, rank: (a: number, b: number) =
       if (rank(best[middle] as number, item) <= 0) low = middle + 1;
       else high = middle;
     }
-    best.splice(low, 0, item);
-    if (best.length > count) best.pop();
+    // Shifted in place (no splice: it allocates at every insertion); the last falls off when full.
+    if (best.length < count) best.push(item);
+    for (let k = best.length - 1; k > low; k--) best[k] = best[k - 1] as number;
+    best[low] = item;
   }
   return best;
 }
