@@ -2,17 +2,21 @@
  * Benchmark (issue 4): `statut` and free-text search on 100 000 projects, latency from
  * the POST to the reply reaching the connector stand-in, at 1, 16 and 64 concurrent
  * conversations, side by side with an echo bot on the same adapter and server.
- * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir]
+ * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir --node-defaults]
  * Writes its table into bench/RESULTS.md.
  */
 import { randomUUID } from "node:crypto";
-import { cpus, hostname, totalmem } from "node:os";
+import { mkdtempSync } from "node:fs";
+import { cpus, hostname, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
+import { BOT_NODE_FLAGS } from "../bot/node-flags.ts";
 import { loadConfig } from "../domain/config/load-config.ts";
 import { applyMigrations } from "../prisma/apply-migrations.ts";
 import { createDb } from "../prisma/create-db.ts";
 import { isDatabaseEmpty, seed } from "../prisma/seed.ts";
 import { ensureDatabase } from "./support/ensure-database.ts";
+import { describeGcCounts, GC_COUNT_FLAGS, readGcCounts } from "./support/gc-count.ts";
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
 import { percentile } from "./support/percentiles.ts";
@@ -34,7 +38,9 @@ const BOT_PORT = 3991;
 const PROFILE_DIR = args.get("--profile");
 // `--scenario <nom>`: only that scenario. A partial run (any of these options) writes nothing to RESULTS.md.
 const ONLY = args.get("--scenario");
-const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency"));
+// `--node-defaults`: the bot runs with Node's default options instead of those of `npm start` (BOT_NODE_FLAGS).
+const NODE_DEFAULTS = args.has("--node-defaults");
+const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency") || NODE_DEFAULTS);
 const ECHO_PORT = 3992;
 
 const config = loadConfig(process.env);
@@ -59,12 +65,15 @@ await client.end();
 const connector = await new LatencyConnector().start();
 // One folder per process: tsx's loader thread writes a profile of its own next to the main thread's.
 const profile = (name: string) => (PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}/${name}`] : []);
+// Each server counts its heap collections from its first message on (see gc-count.mjs).
+const gcDir = mkdtempSync(join(tmpdir(), "bpc40-bench-gc-"));
+const gcFile = (name: string) => join(gcDir, `${name}.json`);
 const echo = await spawnServer(
   "bench/echo-bot.ts",
   [String(ECHO_PORT)],
-  {},
+  { BENCH_GC_FILE: gcFile("echo") },
   () => isUp(ECHO_PORT, "/"),
-  profile("echo"),
+  [...GC_COUNT_FLAGS, ...profile("echo")],
 );
 const SECOND_BOT_PORT = 3993;
 const startBot = (port: number) =>
@@ -78,9 +87,10 @@ const startBot = (port: number) =>
       LOG_LEVEL: "warn",
       SMTP_URL: "smtp://127.0.0.1:2599",
       BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
+      BENCH_GC_FILE: gcFile(`bot-${port}`),
     },
     () => searchesFromMemory(port),
-    port === BOT_PORT ? profile("bot") : [],
+    [...(NODE_DEFAULTS ? [] : BOT_NODE_FLAGS), ...GC_COUNT_FLAGS, ...(port === BOT_PORT ? profile("bot") : [])],
   );
 const bot = await startBot(BOT_PORT);
 
@@ -156,6 +166,11 @@ for (const scenario of scenarios.filter((s) => !ONLY || s.name === ONLY)) {
     console.log(cpuRows.at(-1));
   }
 }
+const collections = [
+  `Collectes du tas (V8) pendant la mesure, dès le premier message : bot ${describeGcCounts(await readGcCounts(bot, gcFile(`bot-${BOT_PORT}`)))} ;`,
+  `écho ${describeGcCounts(await readGcCounts(echo, gcFile("echo")))}.`,
+].join(" ");
+console.log(collections);
 if (PARTIAL) {
   bot.kill("SIGTERM");
   echo.kill("SIGTERM");
@@ -185,7 +200,7 @@ await writeResults(
     `## Latence du bot (issue 4) : \`statut\` et recherche sur ${projectCount.toLocaleString("fr-FR")} projets`,
     "",
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
-    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution.`,
+    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire), l'écho avec celles de Node par défaut.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence. Sur ces deux cœurs partagés (bot, PostgreSQL, client de mesure et connecteur), un même ratio p50 varie de ± 0,2 à 0,3 d'une exécution à l'autre (deux exécutions du même code le 2026-11-29 : « recherche jamais vue » à 16 conversations à 1,50 puis 2,07, « recherche » à 64 à 1,14 puis 1,62).",
     "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie aux bots que des textes encore jamais tapés dans l'exécution (un des quinze sujets des titres et une commune, tapés de sept façons : ordre des mots, faute de frappe, « cherche », « à », virgule ; le bot écho a sa propre suite, et un texte envoyé deux fois aux bots arrêterait la mesure) : aucune page n'est gardée, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire construite (`/healthz`).",
     "",
@@ -200,6 +215,8 @@ await writeResults(
     ...cpuRows,
     "",
     memory,
+    "",
+    collections,
     "",
     "### Deux instances du bot (issue 8)",
     "",

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { BOT_NODE_FLAGS } from "../bot/node-flags.ts";
 import { loadConfig } from "../domain/config/load-config.ts";
 import { applyMigrations } from "../prisma/apply-migrations.ts";
 import { createDb } from "../prisma/create-db.ts";
@@ -27,8 +28,11 @@ await db.$disconnect();
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function run(name: string, entry: string): void {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { stdio: "inherit", env: process.env });
+function run(name: string, entry: string, nodeFlags: readonly string[] = []): void {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", entry], {
+    stdio: "inherit",
+    env: process.env,
+  });
   children.push(child);
   child.on("exit", (code, signal) => {
     if (stopping) return;
@@ -49,7 +53,7 @@ function stop(exitCode = 0): void {
 
 process.on("SIGINT", () => stop());
 process.on("SIGTERM", () => stop());
-run("bot", "bot/main.ts");
+run("bot", "bot/main.ts", BOT_NODE_FLAGS);
 run("worker", "jobs/main.ts");
 const base = `http://localhost:${config.PORT}`;
 console.log(

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { BOT_NODE_FLAGS } from "../../bot/node-flags.ts";
 import { waitUntil } from "./wait-until.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -38,7 +39,7 @@ export function processEnv(
  * tests' database). With `logs`, its log lines (stdout) can be read from `child.stdout`.
  */
 export function spawnBot(env: Record<string, string>, options: { logs?: boolean } = {}): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+  const child = spawn(process.execPath, [...BOT_NODE_FLAGS, "--import", "tsx", "bot/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", options.logs ? "pipe" : "ignore", "pipe"],
