@@ -22,7 +22,7 @@ export interface ServerDeps {
   redis: Redis;
   logger: Logger;
   /** The read caches, whose search memory `/healthz` reports. */
-  reads: Pick<BotReads, "searchMemoryStatus">;
+  reads: Pick<BotReads, "searchMemoryStatus" | "turnStarted">;
 }
 
 /** The bot's HTTP server: `/api/messages` for Teams and `/healthz` for operators. */
@@ -50,12 +50,15 @@ export function createServer({
       res.send(400, { error: problem });
       return;
     }
+    const done = reads.turnStarted();
     try {
       const synced = bot.syncReads();
       await adapter.process(req, res, (context) => bot.runSynced(context, synced));
     } catch (error) {
       logger.error({ err: error }, "activity rejected");
       if (!res.headersSent) res.send(400, { error: "Activité Bot Framework invalide." });
+    } finally {
+      done();
     }
   });
 

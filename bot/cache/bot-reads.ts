@@ -9,11 +9,12 @@ import {
   type ProjectCardFacts,
   readProjectCardFacts,
 } from "../../domain/projects/project-card-facts.ts";
-import type { SqlRunner } from "../../domain/projects/search-projects.ts";
+import type { ProjectHit, SqlRunner } from "../../domain/projects/search-projects.ts";
 import type { AgentRole } from "../../prisma/generated/enums.ts";
 import { createChangeFeed } from "./change-feed.ts";
 import { createProjectIndexKeeper, type SearchMemory } from "./project-index.ts";
 import { createReadCache, type ReadCache } from "./read-cache.ts";
+import { createSearchOffload, type OffloadedSearch } from "./search-offload.ts";
 
 /** The speaker's row, as a turn needs it. */
 export interface AgentRow {
@@ -62,6 +63,17 @@ export interface BotReads {
   searchMemoryBuilt(): Promise<void>;
   /** Projects and words held in memory, for `/healthz`; null while building or deaf to changes. */
   searchMemoryStatus(): { projects: number; words: number } | null;
+  /**
+   * Counts a message in hand until the returned function is called (`server.ts`): a search
+   * goes to the search thread only while another message is in hand (see `searchElsewhere`).
+   */
+  turnStarted(): () => void;
+  /**
+   * The search thread's answer (`createSearchOffload`) when the bot has more than one
+   * message in hand and the thread is ready; null otherwise: the caller searches here.
+   * Asked only once `searchMemory()` is current, so the thread has heard the same notices.
+   */
+  searchElsewhere(search: OffloadedSearch): Promise<{ total: number; hits: ProjectHit[] } | null>;
   /** Runs a statement as a prepared one (named after its text), planned once per connection. */
   run: SqlRunner;
   close(): Promise<void>;
@@ -84,7 +96,10 @@ const DEPENDS_ON = {
  * they load: the card's facts and the ranked search run as prepared statements (planning
  * them costs more than running them, and the Prisma client adds more than the query).
  */
-export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_SCHEMA">, logger: Logger): BotReads {
+export function createBotReads(
+  config: Pick<Config, "DATABASE_URL" | "DATABASE_SCHEMA" | "BOT_SEARCH_THREAD" | "LOG_LEVEL">,
+  logger: Logger,
+): BotReads {
   const schema = config.DATABASE_SCHEMA;
   const feed = createChangeFeed({ databaseUrl: config.DATABASE_URL, schema, logger });
   const enabled = () => feed.live;
@@ -103,9 +118,14 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
   });
   pool.on("error", (error) => logger.warn({ err: error.message }, "read pool connection lost"));
   const keeper = createProjectIndexKeeper({ connect: () => pool.connect(), live: enabled, logger });
+  const offload = config.BOT_SEARCH_THREAD
+    ? createSearchOffload({ databaseUrl: config.DATABASE_URL, schema, logLevel: config.LOG_LEVEL }, logger)
+    : null;
+  let turns = 0;
   let heard = 0;
   feed.subscribe((change) => {
     keeper.hear(change);
+    offload?.hear(change);
     let cleared = false;
     for (const [name, cache] of Object.entries(caches)) {
       const tables: readonly string[] = DEPENDS_ON[name as keyof typeof DEPENDS_ON];
@@ -140,10 +160,19 @@ export function createBotReads(config: Pick<Config, "DATABASE_URL" | "DATABASE_S
     searchMemory: () => keeper.current(),
     searchMemoryBuilt: () => keeper.built(),
     searchMemoryStatus: () => keeper.status(),
+    turnStarted() {
+      turns += 1;
+      let done = false;
+      return () => {
+        if (!done) turns -= 1;
+        done = true;
+      };
+    },
+    searchElsewhere: (search) => (offload?.ready && turns > 1 ? offload.search(search) : Promise.resolve(null)),
     projectFacts: (reference) => caches.projectFacts.read(reference, () => loadFacts(reference)),
     prefetchProjectFacts: (reference) => caches.projectFacts.prefetch(reference, () => loadFacts(reference)),
     async close() {
-      await Promise.allSettled([feed.close(), pool.end()]);
+      await Promise.allSettled([feed.close(), pool.end(), offload?.close()]);
     },
   };
 }

@@ -119,6 +119,17 @@ export async function findProjects(
   memory?: SearchMemory | null,
 ): Promise<{ total: number; hits: ProjectHit[] }> {
   const current = memory === undefined ? await deps.reads.searchMemory() : memory;
+  if (current && !options.filters?.late) {
+    const { limit, offset, filters, reference } = options;
+    const elsewhere = await deps.reads.searchElsewhere({
+      text,
+      limit,
+      offset,
+      ...(filters ? { filters } : {}),
+      ...(reference ? { reference } : {}),
+    });
+    if (elsewhere) return elsewhere;
+  }
   const fromMemory =
     current &&
     searchProjectIndex(current.index, text, {

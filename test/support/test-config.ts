@@ -15,6 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PORT: "0",
     // Tests write and ask within the same millisecond: every turn waits for its own sync.
     BOT_SYNC_WINDOW_MS: "0",
+    // One search memory per bot: the search thread has tests of its own (search-offload.test.ts).
+    BOT_SEARCH_THREAD: "false",
     ...overrides,
   });
 }
