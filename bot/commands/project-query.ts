@@ -109,8 +109,10 @@ async function loadProjectPage(
 
 /**
  * `searchProjects` from the bot's memory when it is current (see `BotReads.searchMemory`),
- * PostgreSQL otherwise (or for « en retard »): the same answer either way. Candidates
- * already looked up (`options.candidates`) are reused; `memory` when the caller has it.
+ * PostgreSQL otherwise (or for « en retard »): the same answer either way. While the bot
+ * has another message in hand, the search thread's copy answers (`BotReads.searchElsewhere`),
+ * this thread's when it cannot. Candidates already looked up (`options.candidates`) are
+ * reused here; `memory` when the caller has it.
  */
 export async function findProjects(
   deps: BotDeps,
