@@ -9,6 +9,14 @@ import type { BotReads } from "./cache/bot-reads.ts";
 import type { Bpc40Bot } from "./teams/bpc40-bot.ts";
 import { checkActivity } from "./teams/check-activity.ts";
 
+/** `/healthz`'s words for the search thread's state. */
+const THREAD_STATES = {
+  building: "en construction",
+  ready: "prêt",
+  stopped: "arrêté (recherches sur le fil principal)",
+  off: "désactivé",
+} as const;
+
 /** Largest request body accepted; Teams activities are far smaller. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -22,7 +30,7 @@ export interface ServerDeps {
   redis: Redis;
   logger: Logger;
   /** The read caches, whose search memory `/healthz` reports. */
-  reads: Pick<BotReads, "searchMemoryStatus" | "turnStarted">;
+  reads: Pick<BotReads, "searchMemoryStatus" | "searchThreadState" | "turnStarted">;
 }
 
 /** The bot's HTTP server: `/api/messages` for Teams and `/healthz` for operators. */
@@ -85,6 +93,8 @@ export function createServer({
       redis: redisState,
       // Where searches are answered: the bot's memory, or PostgreSQL while it is built.
       recherche: memory ? `en mémoire (${memory.projects} projets, ${memory.words} mots)` : "PostgreSQL",
+      // The second thread answering a busy bot's searches (BOT_SEARCH_THREAD).
+      filDeRecherche: THREAD_STATES[reads.searchThreadState() ?? "off"],
       ...(jobs ? { workers: jobs.workers, queues: jobs.queues } : {}),
     });
   });

@@ -14,7 +14,7 @@ import type { AgentRole } from "../../prisma/generated/enums.ts";
 import { createChangeFeed } from "./change-feed.ts";
 import { createProjectIndexKeeper, type SearchMemory } from "./project-index.ts";
 import { createReadCache, type ReadCache } from "./read-cache.ts";
-import { createSearchOffload, type OffloadedSearch } from "./search-offload.ts";
+import { createSearchOffload, type OffloadedSearch, type SearchOffload } from "./search-offload.ts";
 
 /** The speaker's row, as a turn needs it. */
 export interface AgentRow {
@@ -74,6 +74,8 @@ export interface BotReads {
    * Asked only once `searchMemory()` is current, so the thread has heard the same notices.
    */
   searchElsewhere(search: OffloadedSearch): Promise<{ total: number; hits: ProjectHit[] } | null>;
+  /** The search thread's state for `/healthz`; null when `BOT_SEARCH_THREAD` is off. */
+  searchThreadState(): SearchOffload["state"] | null;
   /** Runs a statement as a prepared one (named after its text), planned once per connection. */
   run: SqlRunner;
   close(): Promise<void>;
@@ -169,6 +171,7 @@ export function createBotReads(
       };
     },
     searchElsewhere: (search) => (offload?.ready && turns > 1 ? offload.search(search) : Promise.resolve(null)),
+    searchThreadState: () => offload?.state ?? null,
     projectFacts: (reference) => caches.projectFacts.read(reference, () => loadFacts(reference)),
     prefetchProjectFacts: (reference) => caches.projectFacts.prefetch(reference, () => loadFacts(reference)),
     async close() {

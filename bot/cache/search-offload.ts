@@ -22,6 +22,8 @@ export interface SearchOffload {
   search(search: OffloadedSearch): Promise<{ total: number; hits: ProjectHit[] } | null>;
   /** True once the thread's memory is built and until it stops. */
   readonly ready: boolean;
+  /** For `/healthz`: building its memory, ready, or stopped (the main thread then searches). */
+  readonly state: "building" | "ready" | "stopped";
   close(): Promise<void>;
 }
 
@@ -61,6 +63,9 @@ export function createSearchOffload(data: SearchWorkerData, logger: Logger): Sea
   return {
     get ready() {
       return built && !stopped;
+    },
+    get state() {
+      return stopped ? "stopped" : built ? "ready" : "building";
     },
     hear(change) {
       if (!stopped) send({ type: "change", change });

@@ -39,6 +39,8 @@ describe("operations", () => {
     await redis.set(heartbeatKey(prefix, "test-worker"), "now", "PX", 30_000);
     const health = await (await fetch(`${bot.url}/healthz`)).json();
     expect(health).toMatchObject({ status: "ok", workers: 1, queues: { email: { waiting: 1, failed: 0 } } });
+    // The test configuration keeps searches on the main thread (BOT_SEARCH_THREAD=false).
+    expect(health.filDeRecherche).toBe("désactivé");
     const page = await (await fetch(`${bot.url}/ops/queues`)).text();
     expect(page).toContain('lang="fr"');
     expect(page).toMatch(/<th scope="row">email<\/th><td>1<\/td>/);

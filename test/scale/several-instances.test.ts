@@ -73,6 +73,14 @@ beforeAll(async () => {
     children.push(spawnWorker(env), spawnWorker(env));
     bots = ports.map((port) => `http://127.0.0.1:${port}`);
     for (const url of bots) await waitForBot(url);
+    // Each instance also starts its search thread (BOT_SEARCH_THREAD is on by default).
+    for (const url of bots) {
+      await waitUntil(
+        async () => (await (await fetch(`${url}/healthz`)).json()).filDeRecherche === "prêt" || false,
+        `fil de recherche de ${url} prêt`,
+        40_000,
+      );
+    }
     await waitUntil(
       async () => (await redis.keys(heartbeatKey(prefix, "*"))).length === 2 || false,
       "deux workers prêts",

@@ -86,6 +86,7 @@ describe("the search thread", () => {
       30_000,
     );
     expect(ready.total).toBeGreaterThan(0);
+    expect(reads.searchThreadState()).toBe("ready");
     let compared = 0;
     for (const text of REQUESTS) {
       for (const page of [1, 3]) {
@@ -118,11 +119,13 @@ describe("the search thread", () => {
       { databaseUrl: schema.databaseUrl, schema: schema.schema, logLevel: "silent" },
       logger,
     );
+    expect(offload.state).toBe("building");
     await waitUntil(() => offload.ready, "le fil de recherche prêt", 30_000);
     const inHand = offload.search(request("skatepark"));
     await offload.close();
     expect(await inHand).toBeNull();
     expect(offload.ready).toBe(false);
+    expect(offload.state).toBe("stopped");
     expect(await offload.search(request("skatepark"))).toBeNull();
   });
 });
