@@ -20,7 +20,7 @@ import { describeGcCounts, GC_COUNT_FLAGS, readGcCounts } from "./support/gc-cou
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
 import { percentile } from "./support/percentiles.ts";
-import { processCpuMs, processesCpuMs, processesCpuSince } from "./support/process-cpu.ts";
+import { processCpuMs, processesCpuMs, processesCpuSince, processMinorFaults } from "./support/process-cpu.ts";
 import { peakRssMiB, spawnServer } from "./support/spawn-server.ts";
 import { writeResults } from "./support/write-results.ts";
 
@@ -31,6 +31,10 @@ const REQUESTS = Number(args.get("--requests") || 2000);
 const ROUNDS = Number(args.get("--rounds") || 5);
 /** Requests before each round's measured ones (connections opened, code warm). */
 const WARM_UP = 20;
+// Conversation `lane` is the same one in every round and scenario, as an agent's chat with the
+// bot is: only its first message stores the conversation (a write an ongoing conversation
+// never makes again), and that happens during a warm-up. The run's own id keeps runs apart.
+const RUN_ID = randomUUID();
 // `--concurrency 64` (or `16,64`): only those rows.
 const CONCURRENCY = (args.get("--concurrency") || "1,16,64").split(",").map(Number);
 const BOT_PORT = 3991;
@@ -161,7 +165,7 @@ for (const scenario of scenarios.filter((s) => !ONLY || s.name === ONLY)) {
     );
     console.log(rows.at(-1));
     cpuRows.push(
-      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} |`,
+      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} | ${fmt(floor.faults)} | ${fmt(ours.faults)} |`,
     );
     console.log(cpuRows.at(-1));
   }
@@ -202,16 +206,16 @@ await writeResults(
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
     `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et son second fil de recherche (\`BOT_SEARCH_THREAD\`, par défaut), l'écho avec les options de Node par défaut.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence. Sur ces deux cœurs partagés (bot, PostgreSQL, client de mesure et connecteur), un même ratio p50 varie de ± 0,2 à 0,3 d'une exécution à l'autre (deux exécutions du même code le 2026-11-29 : « recherche jamais vue » à 16 conversations à 1,50 puis 2,07, « recherche » à 64 à 1,14 puis 1,62), et la vitesse de la machine change d'une heure à l'autre : le même jour, pour « recherche jamais vue » à 16 conversations, le CPU par requête de l'écho est passé de 1,29 ms (01 h 37) à 0,55 ms (03 h 12), celui du bot de 2,12 à 1,03 ms, et le ratio p50 de 1,57 à 1,82 (dans ces deux exécutions, le travail propre du bot a moins baissé que celui, commun aux deux, du Bot Framework). L'écho se réchauffe aussi plus longtemps que le bot : dans une exécution où « recherche jamais vue » passait en premier et en dernier (`--requests 1000`), son CPU par requête à 16 conversations est passé de 0,85 à 0,51 ms, celui du bot de 1,35 à 0,93 ms ; un scénario mesuré seul (`--scenario`) donne donc un ratio plus flatteur que le même scénario mesuré après les autres, comme ici.",
-    "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie aux bots que des textes encore jamais tapés dans l'exécution (un des quinze sujets des titres et une commune, tapés de sept façons : ordre des mots, faute de frappe, « cherche », « à », virgule ; le bot écho a sa propre suite, et un texte envoyé deux fois aux bots arrêterait la mesure) : aucune page n'est gardée, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire construite (`/healthz`).",
+    "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie aux bots que des textes encore jamais tapés dans l'exécution (un des quinze sujets des titres et une commune, tapés de sept façons : ordre des mots, faute de frappe, « cherche », « à », virgule ; le bot écho a sa propre suite, et un texte envoyé deux fois aux bots arrêterait la mesure) : aucune page n'est gardée, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire et la copie de son fil de recherche construites (`/healthz`). Chaque conversation simultanée reste la même d'un tour et d'un scénario à l'autre, comme la conversation d'un agent avec le bot : seul son premier message enregistre la conversation, pendant une chauffe.",
     "",
     "| scénario | conversations simultanées | écho p50 (ms) | écho p99 (ms) | bot p50 (ms) | bot p99 (ms) | ratio p50 | ratio p99 | erreurs |",
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho) et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur.",
+    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho) et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur ; défauts de page mineurs du processus par requête (chaque première écriture dans une page mémoire que le système vient de lui donner : un tas qui grandit, des pages que le ramasse-miettes a rendues puis redemande).",
     "",
-    "| scénario | conversations simultanées | écho | PostgreSQL (écho) | bot | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) |",
-    "|---|---|---|---|---|---|---|---|",
+    "| scénario | conversations simultanées | écho | PostgreSQL (écho) | bot | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) | défauts de page (écho) | défauts de page (bot) |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...cpuRows,
     "",
     memory,
@@ -239,6 +243,8 @@ interface Measure {
   cpu: number;
   postgresCpu: number;
   replyBytes: number;
+  /** Minor page faults of the process measured meanwhile. */
+  faults: number;
 }
 
 /** One round: `count` measured requests after a warm-up, `concurrency` conversations at once. */
@@ -251,6 +257,7 @@ async function measure(
 ): Promise<Measure> {
   const targets = Array.isArray(ports) ? ports : [ports];
   const cpuBefore = processCpuMs(pid);
+  const faultsBefore = processMinorFaults(pid);
   const postgresBefore = processesCpuMs("postgres");
   const bytesBefore = connector.receivedBytes;
   const latencies: number[] = [];
@@ -258,7 +265,7 @@ async function measure(
   let next = 0;
   const total = count + WARM_UP;
   const worker = async (lane: number) => {
-    const conversationId = `a:bench-${lane}-${randomUUID()}`;
+    const conversationId = `a:bench-${lane}-${RUN_ID}`;
     while (next < total) {
       const i = next++;
       const port = targets[(lane + i) % targets.length] as number;
@@ -288,6 +295,7 @@ async function measure(
     cpu: processCpuMs(pid) - cpuBefore,
     postgresCpu: processesCpuSince(postgresBefore, "postgres"),
     replyBytes: connector.receivedBytes - bytesBefore,
+    faults: processMinorFaults(pid) - faultsBefore,
   };
 }
 
@@ -303,6 +311,7 @@ function pool(rounds: Measure[]) {
     cpu: perRequest((r) => r.cpu),
     postgresCpu: perRequest((r) => r.postgresCpu),
     replyBytes: perRequest((r) => r.replyBytes),
+    faults: perRequest((r) => r.faults),
   };
 }
 
@@ -330,11 +339,16 @@ function fmt(ms: number): string {
   return ms.toFixed(1).replace(".", ",");
 }
 
-/** Up, with every project in its search memory (built in the background after the start). */
+/**
+ * Up, with every project in its search memory and in its search thread's copy (both built
+ * in the background after the start): a measurement started earlier would count the
+ * thread's build, its rows read from PostgreSQL and its index made, against the bot.
+ */
 async function searchesFromMemory(port: number): Promise<boolean> {
   const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-  const health = (await response.json()) as { recherche?: string };
-  return response.ok && Boolean(health.recherche?.startsWith("en mémoire"));
+  const health = (await response.json()) as { recherche?: string; filDeRecherche?: string };
+  const threadSettled = health.filDeRecherche === "prêt" || health.filDeRecherche === "désactivé";
+  return response.ok && Boolean(health.recherche?.startsWith("en mémoire")) && threadSettled;
 }
 
 /** Up when the server answers HTTP at all (the echo bot has no health route), or /healthz is ok. */

@@ -3,17 +3,32 @@ import { readdirSync, readFileSync } from "node:fs";
 /** Clock ticks per second of /proc/<pid>/stat on Linux. */
 const TICKS_PER_SECOND = 100;
 
-/** CPU time (user + system) a process has used so far, in milliseconds (10 ms steps). */
-export function processCpuMs(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
+/** The fields of /proc/<pid>/stat after the command name (`state` first), or null once the process has ended. */
+function statFields(pid: number): string[] | null {
   try {
     // The command name in parentheses may hold spaces: fields are counted after it.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds (10 ms steps). */
+export function processCpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const fields = statFields(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : 0;
+}
+
+/**
+ * Minor page faults of a process so far: each first touch of a memory page the process
+ * was just given (a heap that grows, pages the collector takes back and asks for again).
+ */
+export function processMinorFaults(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const fields = statFields(pid);
+  return fields ? Number(fields[7]) : 0;
 }
 
 /** CPU time used so far by each process named `name` (e.g. the PostgreSQL backends), in milliseconds, by pid. */
