@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useSeededBot } from "../support/seeded-bot.ts";
+import { waitForSearchMemory } from "../support/start-bot.ts";
 import { teamsMessage } from "../support/teams-activity.ts";
 import { waitUntil } from "../support/wait-until.ts";
 
@@ -10,12 +11,16 @@ import { waitUntil } from "../support/wait-until.ts";
  */
 const NOW = new Date("2026-11-28T09:00:00Z");
 const running = useSeededBot("savealong", NOW);
+// Answering while the write is on its way needs the change feed live: until it listens, the
+// bot cannot tell its caches current, so a reading turn waits for the write like any other.
+beforeAll(() => waitForSearchMemory(running.bot));
 
 /**
  * Posts `text` in a new conversation while the table of references is locked: what happened
  * meanwhile. The lock is held until the reply arrives when one is expected (up to 10 s: a
  * loaded machine may take more than a moment for a fresh bot's first answer), for 400 ms
- * otherwise (a reply arriving then still counts).
+ * otherwise (a reply arriving then still counts), then 300 ms more before looking at the
+ * HTTP answer.
  */
 async function whileStoringIsHeld(text: string, conversationId: string, { expectReply }: { expectReply: boolean }) {
   const { schema, connector, bot } = running;
@@ -38,6 +43,8 @@ async function whileStoringIsHeld(text: string, conversationId: string, { expect
           (a) => a.replyToId === activity.id && a.activity.type === "message",
         );
       } while (!repliedWhileHeld && Date.now() < deadline);
+      // The lock stays a while longer: a turn that did not wait for the write would end meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       answeredWhileHeld = settled;
     },
     { timeout: 20_000 },
