@@ -18,7 +18,11 @@ type Responder = (req: IncomingMessage, body: unknown) => { status: number; head
 export class ConnectorStandIn {
   readonly activities: RecordedActivity[] = [];
   respondWith: Responder | null = null;
-  /** While set, activities wait for it before being recorded and answered (a slow Teams). */
+  /**
+   * While set, activities wait for it before being recorded and answered (a slow Teams).
+   * Typing indicators pass: a turn sends its reply only once its indicator is taken (see
+   * `withTyping`), so holding one would hold back a reply that is not yet sent.
+   */
   hold: Promise<void> | null = null;
   /** The activities waiting on `hold`. */
   readonly held: Array<Record<string, unknown>> = [];
@@ -70,7 +74,7 @@ export class ConnectorStandIn {
       return;
     }
     if (req.method === "POST" && match) {
-      if (this.hold) {
+      if (this.hold && body.type !== "typing") {
         this.held.push(body);
         for (const wake of this.waiters.splice(0)) wake();
         await this.hold;
