@@ -1,13 +1,18 @@
 /**
  * The floor of the latency benchmark: a bot that only echoes, on the same adapter
- * (CloudAdapter, local mode) and the same HTTP server (restify with the same body
- * parser) as the assistant. Run by bench/bot-latency.ts as its own process.
+ * (`createAdapter`: CloudAdapter in local mode, its outgoing clients kept) and the same
+ * HTTP server (restify with the same body parser) as the assistant. Run by
+ * bench/bot-latency.ts as its own process.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { ActivityHandler } from "botbuilder";
 import restify from "restify";
+import { createAdapter } from "../bot/teams/create-adapter.ts";
+import { loadConfig } from "../domain/config/load-config.ts";
+import { createLogger } from "../domain/log/create-logger.ts";
 
 const port = Number(process.argv[2] ?? 3990);
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+const config = loadConfig(process.env);
+const adapter = createAdapter(config, createLogger({ level: config.LOG_LEVEL, name: "echo" }));
 const bot = new ActivityHandler();
 bot.onMessage(async (context, next) => {
   await context.sendActivity(`écho : ${context.activity.text ?? ""}`);

@@ -6,6 +6,7 @@ import {
 } from "botbuilder";
 import type { Config } from "../../domain/config/load-config.ts";
 import type { Logger } from "../../domain/log/create-logger.ts";
+import { CachedClientsAuthentication } from "./cached-connector-clients.ts";
 
 export const TURN_ERROR_MESSAGE =
   "Désolé, une erreur inattendue m'empêche de répondre. L'équipe technique a été prévenue ; réessayez dans un instant.";
@@ -61,7 +62,7 @@ export function createAdapter(config: Config, logger: Logger, options: AdapterOp
     { ...credentials, ...(config.localMode ? {} : tokenEndpoints(config)) },
     options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(credentials),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new CachedClientsAuthentication(auth));
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     logger.error(
       { err: error, activityId: context.activity.id, conversationId: context.activity.conversation?.id },

@@ -20,6 +20,7 @@ let schema: FreshSchema;
 let connector: ConnectorStandIn;
 let tokens: LocalTokenService;
 let bot: RunningBot;
+let outgoing: ReturnType<LocalTokenService["outgoingCredentials"]>;
 
 beforeAll(async () => {
   guard = loopbackOnly();
@@ -32,9 +33,8 @@ beforeAll(async () => {
   tokens = await new LocalTokenService().start();
   const config = tokens.config({ DATABASE_SCHEMA: schema.schema, BPC40_ADMINS: CONFIGURED_ADMIN.aadObjectId });
   expect(config.localMode).toBe(false);
-  bot = await startBot(config, schema.db, undefined, {
-    adapterOptions: { credentialsFactory: tokens.outgoingCredentials(config) },
-  });
+  outgoing = tokens.outgoingCredentials(config);
+  bot = await startBot(config, schema.db, undefined, { adapterOptions: { credentialsFactory: outgoing } });
 });
 
 afterAll(async () => {
@@ -74,6 +74,26 @@ describe("inbound tokens, checked by the adapter against a local OpenID configur
     expect(await schema.db.conversationReference.count({ where: { conversationId: conversationOf(activity) } })).toBe(
       1,
     );
+  });
+
+  it("keeps its outgoing clients across messages: no new credentials, every reply still signed", async () => {
+    // A first message makes the Connector and token clients for this service URL.
+    const first = message();
+    await bot.post(first, tokens.authorize(first));
+    await connector.waitFor(1, conversationOf(first));
+    const made = vi.spyOn(outgoing, "createCredentials");
+    const signed = vi.spyOn(tokens, "sign");
+    const activities = [message(), message(), message()];
+    for (const activity of activities) {
+      expect((await bot.post(activity, tokens.authorize(activity))).status).toBe(200);
+      await connector.waitFor(1, conversationOf(activity));
+    }
+    // botbuilder alone makes two clients, each with new credentials, for every activity.
+    expect(made).not.toHaveBeenCalled();
+    // Three inbound tokens (authorize) and one outgoing per reply.
+    expect(signed.mock.calls.length).toBeGreaterThanOrEqual(6);
+    made.mockRestore();
+    signed.mockRestore();
   });
 
   it("refuses a token for another app (wrong audience): 401", async () => {

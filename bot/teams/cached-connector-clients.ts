@@ -1,0 +1,112 @@
+import type { Activity } from "botbuilder";
+import {
+  type AuthenticateRequestResult,
+  AuthenticationConstants,
+  BotFrameworkAuthentication,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+  type UserTokenClient,
+} from "botframework-connector";
+
+/** Clients kept at most per bot (service URLs × audiences × app ids): Teams uses a few regional service URLs. */
+export const MAX_CACHED_CLIENTS = 64;
+
+/**
+ * botbuilder's authentication with its outgoing clients kept instead of made again for every
+ * activity. `CloudAdapter` asks for a new Connector client (and a new token client) for each
+ * request it processes, and each of them builds its own HTTP pipeline of a dozen policies:
+ * about a tenth of the adapter's work per message, and objects that outlive the turn. The
+ * clients hold no per-request state (the credentials inside fetch and renew their own
+ * tokens), so one per app id, service URL and audience answers every turn, as the older
+ * `BotFrameworkAdapter` already did. Authentication itself is untouched: every request is
+ * still checked by `inner`.
+ */
+export class CachedClientsAuthentication extends BotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withCachedFactory(await this.inner.authenticateRequest(activity, authHeader));
+  }
+
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    return this.withCachedFactory(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.cachedFactory(claimsIdentity, this.inner.createConnectorFactory(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return kept(this.tokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+
+  private withCachedFactory(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.cachedFactory(result.claimsIdentity, result.connectorFactory) }
+      : result;
+  }
+
+  private cachedFactory(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+    return new CachedConnectorFactory(this.connectors, appIdOf(claimsIdentity), factory);
+  }
+}
+
+/** A request's connector factory, answering from the clients already made for its app id. */
+class CachedConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly connectors: Map<string, Promise<ConnectorClient>>,
+    private readonly appId: string,
+    private readonly factory: ConnectorFactory,
+  ) {
+    super();
+  }
+
+  override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return kept(this.connectors, `${this.appId}\u0000${serviceUrl}\u0000${audience ?? ""}`, () =>
+      this.factory.create(serviceUrl, audience),
+    );
+  }
+}
+
+/** The app id a request's claims are for (empty in local mode), as botbuilder reads it. */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return (
+    claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ""
+  );
+}
+
+/** The client kept under `key`, made once; a failed creation is forgotten so the next request tries again. */
+function kept<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let client = cache.get(key);
+  if (!client) {
+    if (cache.size >= MAX_CACHED_CLIENTS) cache.delete(cache.keys().next().value as string);
+    client = make();
+    cache.set(key, client);
+    client.catch(() => cache.delete(key));
+  }
+  return client;
+}

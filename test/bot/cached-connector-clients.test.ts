@@ -1,0 +1,127 @@
+import {
+  type AuthenticateRequestResult,
+  AuthenticationConstants,
+  BotFrameworkAuthentication,
+  type BotFrameworkClient,
+  ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+  type UserTokenClient,
+} from "botframework-connector";
+import { describe, expect, it } from "vitest";
+import { CachedClientsAuthentication, MAX_CACHED_CLIENTS } from "../../bot/teams/cached-connector-clients.ts";
+
+/**
+ * The wrapped authentication stands in for botbuilder's (which the HTTP tests run for real,
+ * see tenant-and-tokens.test.ts): it counts the clients it makes and can fail to make one.
+ */
+class CountingAuthentication extends BotFrameworkAuthentication {
+  connectorsMade: string[] = [];
+  tokenClientsMade = 0;
+  authenticated = 0;
+  failNext = false;
+
+  constructor(private readonly appId = "app-1") {
+    super();
+  }
+
+  override async authenticateRequest(): Promise<AuthenticateRequestResult> {
+    this.authenticated += 1;
+    const claimsIdentity = this.identity();
+    return { claimsIdentity, audience: "aud", callerId: "", connectorFactory: this.createConnectorFactory() };
+  }
+
+  override authenticateStreamingRequest(): Promise<AuthenticateRequestResult> {
+    return this.authenticateRequest();
+  }
+
+  override createConnectorFactory(): ConnectorFactory {
+    const made = this.connectorsMade;
+    const self = this;
+    return new (class extends ConnectorFactory {
+      override async create(serviceUrl: string): Promise<ConnectorClient> {
+        if (self.failNext) {
+          self.failNext = false;
+          throw new Error("token endpoint unreachable");
+        }
+        made.push(serviceUrl);
+        return { serviceUrl, n: made.length } as unknown as ConnectorClient;
+      }
+    })();
+  }
+
+  override async createUserTokenClient(): Promise<UserTokenClient> {
+    this.tokenClientsMade += 1;
+    return { n: this.tokenClientsMade } as unknown as UserTokenClient;
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    throw new Error("not used");
+  }
+
+  identity(): ClaimsIdentity {
+    return new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: this.appId }], true);
+  }
+}
+
+const activity = { type: "message" } as never;
+
+async function connectorFor(auth: CachedClientsAuthentication, serviceUrl: string) {
+  const result = await auth.authenticateRequest(activity, "Bearer x");
+  return result.connectorFactory?.create(serviceUrl, result.audience);
+}
+
+describe("outgoing clients kept across activities", () => {
+  it("authenticates every request but makes one Connector client per service URL", async () => {
+    const inner = new CountingAuthentication();
+    const auth = new CachedClientsAuthentication(inner);
+    const first = await connectorFor(auth, "https://smba.example/emea/");
+    const second = await connectorFor(auth, "https://smba.example/emea/");
+    const other = await connectorFor(auth, "https://smba.example/amer/");
+    expect(inner.authenticated).toBe(3);
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+    expect(inner.connectorsMade).toEqual(["https://smba.example/emea/", "https://smba.example/amer/"]);
+    // Proactive messages (createConnectorFactory) share the same clients.
+    expect(await auth.createConnectorFactory(inner.identity()).create("https://smba.example/emea/", "aud")).toBe(first);
+  });
+
+  it("keeps clients of different app ids apart", async () => {
+    const auth = new CachedClientsAuthentication(new CountingAuthentication("app-1"));
+    const one = await connectorFor(auth, "https://smba.example/emea/");
+    const otherApp = new CountingAuthentication("app-2");
+    const two = await auth.createConnectorFactory(otherApp.identity()).create("https://smba.example/emea/", "aud");
+    expect(two).not.toBe(one);
+  });
+
+  it("makes one token client per app id", async () => {
+    const inner = new CountingAuthentication();
+    const auth = new CachedClientsAuthentication(inner);
+    const first = await auth.createUserTokenClient(inner.identity());
+    expect(await auth.createUserTokenClient(inner.identity())).toBe(first);
+    expect(inner.tokenClientsMade).toBe(1);
+  });
+
+  it("forgets a client that could not be made: the next request tries again", async () => {
+    const inner = new CountingAuthentication();
+    const auth = new CachedClientsAuthentication(inner);
+    inner.failNext = true;
+    await expect(connectorFor(auth, "https://smba.example/emea/")).rejects.toThrow("token endpoint unreachable");
+    const client = await connectorFor(auth, "https://smba.example/emea/");
+    expect(client).toBeDefined();
+    expect(inner.connectorsMade).toHaveLength(1);
+  });
+
+  it(`keeps at most ${MAX_CACHED_CLIENTS} clients, dropping the oldest (forged service URLs cannot grow it)`, async () => {
+    const inner = new CountingAuthentication();
+    const auth = new CachedClientsAuthentication(inner);
+    const oldest = await connectorFor(auth, "https://smba.example/0/");
+    for (let i = 1; i <= MAX_CACHED_CLIENTS; i++) await connectorFor(auth, `https://smba.example/${i}/`);
+    expect(inner.connectorsMade).toHaveLength(MAX_CACHED_CLIENTS + 1);
+    // The most recent are still kept; the oldest was made again.
+    await connectorFor(auth, `https://smba.example/${MAX_CACHED_CLIENTS}/`);
+    expect(inner.connectorsMade).toHaveLength(MAX_CACHED_CLIENTS + 1);
+    expect(await connectorFor(auth, "https://smba.example/0/")).not.toBe(oldest);
+    expect(inner.connectorsMade).toHaveLength(MAX_CACHED_CLIENTS + 2);
+  });
+});
