@@ -2,7 +2,7 @@
  * Benchmark (issue 4): `statut` and free-text search on 100 000 projects, latency from
  * the POST to the reply reaching the connector stand-in, at 1, 16 and 64 concurrent
  * conversations, side by side with an echo bot on the same adapter and server.
- * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir --node-defaults]
+ * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir --node-defaults --compare "BOT_SEARCH_THREAD=true"]
  * Writes its table into bench/RESULTS.md.
  */
 import { randomUUID } from "node:crypto";
@@ -44,7 +44,11 @@ const PROFILE_DIR = args.get("--profile");
 const ONLY = args.get("--scenario");
 // `--node-defaults`: the bot runs with Node's default options instead of those of `npm start` (BOT_NODE_FLAGS).
 const NODE_DEFAULTS = args.has("--node-defaults");
-const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency") || NODE_DEFAULTS);
+// `--compare "NAME=valeur …"`: in place of the echo bot, a second assistant started with these
+// variables: the « écho » columns are then that variant's, against the default in the same run
+// and under the same load (how BOT_SEARCH_THREAD's default was chosen, see the README).
+const COMPARE = args.has("--compare") ? parseAssignments(args.get("--compare") ?? "") : null;
+const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency") || NODE_DEFAULTS || COMPARE);
 const ECHO_PORT = 3992;
 
 const config = loadConfig(process.env);
@@ -72,15 +76,8 @@ const profile = (name: string) => (PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=
 // Each server counts its heap collections from its first message on (see gc-count.mjs).
 const gcDir = mkdtempSync(join(tmpdir(), "bpc40-bench-gc-"));
 const gcFile = (name: string) => join(gcDir, `${name}.json`);
-const echo = await spawnServer(
-  "bench/echo-bot.ts",
-  [String(ECHO_PORT)],
-  { BENCH_GC_FILE: gcFile("echo") },
-  () => isUp(ECHO_PORT, "/"),
-  [...GC_COUNT_FLAGS, ...profile("echo")],
-);
 const SECOND_BOT_PORT = 3993;
-const startBot = (port: number) =>
+const startBot = (port: number, env: Record<string, string> = {}, gcName = `bot-${port}`) =>
   spawnServer(
     "bot/main.ts",
     [],
@@ -91,11 +88,23 @@ const startBot = (port: number) =>
       LOG_LEVEL: "warn",
       SMTP_URL: "smtp://127.0.0.1:2599",
       BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
-      BENCH_GC_FILE: gcFile(`bot-${port}`),
+      BENCH_GC_FILE: gcFile(gcName),
+      ...env,
     },
     () => searchesFromMemory(port),
     [...(NODE_DEFAULTS ? [] : BOT_NODE_FLAGS), ...GC_COUNT_FLAGS, ...(port === BOT_PORT ? profile("bot") : [])],
   );
+const echo = COMPARE
+  ? await startBot(ECHO_PORT, COMPARE, "echo")
+  : await spawnServer(
+      "bench/echo-bot.ts",
+      [String(ECHO_PORT)],
+      { BENCH_GC_FILE: gcFile("echo") },
+      () => isUp(ECHO_PORT, "/"),
+      [...GC_COUNT_FLAGS, ...profile("echo")],
+    );
+if (COMPARE)
+  console.log(`Comparaison : les colonnes « écho » sont celles d'un second bot lancé avec ${args.get("--compare")}.`);
 const bot = await startBot(BOT_PORT);
 
 const searches = [
@@ -126,7 +135,8 @@ const typings = [
 const unseenCounters = new Map<string, number>();
 const sentToBots = new Set<string>();
 const unseenSearch = (_i: number, port: number) => {
-  const side = port === ECHO_PORT ? "echo" : "bots";
+  // Compared with a second assistant, both draw from the bots' sequence: neither sees a text twice.
+  const side = port === ECHO_PORT && !COMPARE ? "echo" : "bots";
   const n = unseenCounters.get(side) ?? 0;
   unseenCounters.set(side, n + 1);
   const subject = subjects[n % subjects.length]!;
@@ -204,7 +214,7 @@ await writeResults(
     `## Latence du bot (issue 4) : \`statut\` et recherche sur ${projectCount.toLocaleString("fr-FR")} projets`,
     "",
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
-    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et son second fil de recherche (\`BOT_SEARCH_THREAD\`, par défaut), l'écho avec les options de Node par défaut.`,
+    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur (\`createAdapter\`, qui garde ses clients sortants d'une activité à l'autre) et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et ses réglages par défaut (recherches sur le fil principal, \`BOT_SEARCH_THREAD=false\`), l'écho avec les options de Node par défaut.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence. Sur ces deux cœurs partagés (bot, PostgreSQL, client de mesure et connecteur), un même ratio p50 varie de ± 0,2 à 0,3 d'une exécution à l'autre (deux exécutions du même code le 2026-11-29 : « recherche jamais vue » à 16 conversations à 1,50 puis 2,07, « recherche » à 64 à 1,14 puis 1,62), et la vitesse de la machine change d'une heure à l'autre : le même jour, pour « recherche jamais vue » à 16 conversations, le CPU par requête de l'écho est passé de 1,29 ms (01 h 37) à 0,55 ms (03 h 12), celui du bot de 2,12 à 1,03 ms, et le ratio p50 de 1,57 à 1,82 (dans ces deux exécutions, le travail propre du bot a moins baissé que celui, commun aux deux, du Bot Framework). L'écho se réchauffe aussi plus longtemps que le bot : dans une exécution où « recherche jamais vue » passait en premier et en dernier (`--requests 1000`), son CPU par requête à 16 conversations est passé de 0,85 à 0,51 ms, celui du bot de 1,35 à 0,93 ms ; un scénario mesuré seul (`--scenario`) donne donc un ratio plus flatteur que le même scénario mesuré après les autres, comme ici. Le 2026-11-29 au matin, chaque page mémoire qu'un processus touchait pour la première fois coûtait environ 11 µs (400 Mo écrits une fois : 1,1 s), et chaque bot passait par des phases où son tas redemandait des pages au système (10 à 30 défauts de page par requête, colonne « défauts de page ») et d'autres sans : en 16 tours de « recherche jamais vue » à 16 conversations (`--requests 8000 --rounds 16`), le CPU par requête du bot allait de 1,5 à 2,1 ms dans les tours sans défauts et de 2,0 à 2,9 ms dans ceux à 20 défauts ou plus, celui de l'écho de 0,9 à 1,5 ms (0 à 15 défauts).",
     "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie aux bots que des textes encore jamais tapés dans l'exécution (un des quinze sujets des titres et une commune, tapés de sept façons : ordre des mots, faute de frappe, « cherche », « à », virgule ; le bot écho a sa propre suite, et un texte envoyé deux fois aux bots arrêterait la mesure) : aucune page n'est gardée, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire et la copie de son fil de recherche construites (`/healthz`). Chaque conversation simultanée reste la même d'un tour et d'un scénario à l'autre, comme la conversation d'un agent avec le bot : seul son premier message enregistre la conversation, pendant une chauffe.",
     "",
@@ -349,6 +359,20 @@ async function searchesFromMemory(port: number): Promise<boolean> {
   const health = (await response.json()) as { recherche?: string; filDeRecherche?: string };
   const threadSettled = health.filDeRecherche === "prêt" || health.filDeRecherche === "désactivé";
   return response.ok && Boolean(health.recherche?.startsWith("en mémoire")) && threadSettled;
+}
+
+/** `--compare`'s « NAME=valeur NAME2=valeur » as environment variables. */
+function parseAssignments(text: string): Record<string, string> {
+  const pairs = text.split(/\s+/).filter(Boolean);
+  if (pairs.length === 0)
+    throw new Error('--compare attend des variables, par exemple --compare "BOT_SEARCH_THREAD=true"');
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf("=");
+      if (at <= 0) throw new Error(`--compare : « ${pair} » n'est pas de la forme NOM=valeur`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }
 
 /** Up when the server answers HTTP at all (the echo bot has no health route), or /healthz is ok. */

@@ -36,9 +36,10 @@ const ConfigShape = z.object({
   BOT_SYNC_WINDOW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000).default(50)),
   /**
    * Free-text searches of a busy bot (more than one message in hand) answered by a second
-   * thread with its own search memory (see `createSearchOffload`); false: all on the main thread.
+   * thread with its own search memory (see `createSearchOffload`). Off by default: on two
+   * cores it cost more than it saved (README, « Décisions »).
    */
-  BOT_SEARCH_THREAD: z.stringbool().default(true),
+  BOT_SEARCH_THREAD: z.stringbool().default(false),
   /** On SIGTERM a worker finishes its jobs in flight (or hands them back); after this long it exits anyway. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).default(25_000),
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),

@@ -73,11 +73,11 @@ beforeAll(async () => {
     children.push(spawnWorker(env), spawnWorker(env));
     bots = ports.map((port) => `http://127.0.0.1:${port}`);
     for (const url of bots) await waitForBot(url);
-    // Each instance also starts its search thread (BOT_SEARCH_THREAD is on by default).
+    // Each instance builds its search memory in the background after it starts answering.
     for (const url of bots) {
       await waitUntil(
-        async () => (await (await fetch(`${url}/healthz`)).json()).filDeRecherche === "prêt" || false,
-        `fil de recherche de ${url} prêt`,
+        async () => String((await (await fetch(`${url}/healthz`)).json()).recherche).startsWith("en mémoire"),
+        `recherche en mémoire de ${url} construite`,
         40_000,
       );
     }
