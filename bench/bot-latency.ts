@@ -77,20 +77,19 @@ const profile = (name: string) => (PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=
 const gcDir = mkdtempSync(join(tmpdir(), "bpc40-bench-gc-"));
 const gcFile = (name: string) => join(gcDir, `${name}.json`);
 const SECOND_BOT_PORT = 3993;
+// The configuration of every server started here: the echo bot reads it too (its adapter is `createAdapter`'s).
+const serverEnv = {
+  DATABASE_URL: benchUrl.toString(),
+  REDIS_PREFIX: "bpc40-bench",
+  LOG_LEVEL: "warn",
+  SMTP_URL: "smtp://127.0.0.1:2599",
+  BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
+};
 const startBot = (port: number, env: Record<string, string> = {}, gcName = `bot-${port}`) =>
   spawnServer(
     "bot/main.ts",
     [],
-    {
-      PORT: String(port),
-      DATABASE_URL: benchUrl.toString(),
-      REDIS_PREFIX: "bpc40-bench",
-      LOG_LEVEL: "warn",
-      SMTP_URL: "smtp://127.0.0.1:2599",
-      BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
-      BENCH_GC_FILE: gcFile(gcName),
-      ...env,
-    },
+    { ...serverEnv, PORT: String(port), BENCH_GC_FILE: gcFile(gcName), ...env },
     () => searchesFromMemory(port),
     [...(NODE_DEFAULTS ? [] : BOT_NODE_FLAGS), ...GC_COUNT_FLAGS, ...(port === BOT_PORT ? profile("bot") : [])],
   );
@@ -99,7 +98,7 @@ const echo = COMPARE
   : await spawnServer(
       "bench/echo-bot.ts",
       [String(ECHO_PORT)],
-      { BENCH_GC_FILE: gcFile("echo") },
+      { ...serverEnv, BENCH_GC_FILE: gcFile("echo") },
       () => isUp(ECHO_PORT, "/"),
       [...GC_COUNT_FLAGS, ...profile("echo")],
     );
