@@ -15,6 +15,7 @@ import { loadConfig } from "../domain/config/load-config.ts";
 import { applyMigrations } from "../prisma/apply-migrations.ts";
 import { createDb } from "../prisma/create-db.ts";
 import { isDatabaseEmpty, seed } from "../prisma/seed.ts";
+import { benchServerEnv, startEchoBot } from "./support/echo-server.ts";
 import { ensureDatabase } from "./support/ensure-database.ts";
 import { describeGcCounts, GC_COUNT_FLAGS, readGcCounts } from "./support/gc-count.ts";
 import { LatencyConnector } from "./support/latency-connector.ts";
@@ -77,14 +78,7 @@ const profile = (name: string) => (PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=
 const gcDir = mkdtempSync(join(tmpdir(), "bpc40-bench-gc-"));
 const gcFile = (name: string) => join(gcDir, `${name}.json`);
 const SECOND_BOT_PORT = 3993;
-// The configuration of every server started here: the echo bot reads it too (its adapter is `createAdapter`'s).
-const serverEnv = {
-  DATABASE_URL: benchUrl.toString(),
-  REDIS_PREFIX: "bpc40-bench",
-  LOG_LEVEL: "warn",
-  SMTP_URL: "smtp://127.0.0.1:2599",
-  BPC40_SECRET: "bench-secret-bench-secret-bench-secret!",
-};
+const serverEnv = benchServerEnv(benchUrl.toString());
 const startBot = (port: number, env: Record<string, string> = {}, gcName = `bot-${port}`) =>
   spawnServer(
     "bot/main.ts",
@@ -95,13 +89,10 @@ const startBot = (port: number, env: Record<string, string> = {}, gcName = `bot-
   );
 const echo = COMPARE
   ? await startBot(ECHO_PORT, COMPARE, "echo")
-  : await spawnServer(
-      "bench/echo-bot.ts",
-      [String(ECHO_PORT)],
-      { ...serverEnv, BENCH_GC_FILE: gcFile("echo") },
-      () => isUp(ECHO_PORT, "/"),
-      [...GC_COUNT_FLAGS, ...profile("echo")],
-    );
+  : await startEchoBot(ECHO_PORT, { ...serverEnv, BENCH_GC_FILE: gcFile("echo") }, [
+      ...GC_COUNT_FLAGS,
+      ...profile("echo"),
+    ]);
 if (COMPARE)
   console.log(`Comparaison : les colonnes « écho » sont celles d'un second bot lancé avec ${args.get("--compare")}.`);
 const bot = await startBot(BOT_PORT);
@@ -372,11 +363,4 @@ function parseAssignments(text: string): Record<string, string> {
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
-}
-
-/** Up when the server answers HTTP at all (the echo bot has no health route), or /healthz is ok. */
-async function isUp(port: number, path: "/" | "/healthz"): Promise<boolean> {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`);
-  await response.arrayBuffer();
-  return path === "/" || response.ok;
 }
