@@ -204,7 +204,7 @@ await writeResults(
     `## Latence du bot (issue 4) : \`statut\` et recherche sur ${projectCount.toLocaleString("fr-FR")} projets`,
     "",
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
-    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour) ; le bot écho tourne sur le même adaptateur (\`createAdapter\`, qui garde ses clients sortants d'une activité à l'autre) et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et ses réglages par défaut (recherches sur le fil principal, \`BOT_SEARCH_THREAD=false\`), l'écho avec les options de Node par défaut.`,
+    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour, et au moins une par conversation simultanée : à 64 conversations, 64) ; le bot écho tourne sur le même adaptateur (\`createAdapter\`, qui garde ses clients sortants d'une activité à l'autre) et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et ses réglages par défaut (recherches sur le fil principal, \`BOT_SEARCH_THREAD=false\`), l'écho avec les options de Node par défaut.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence. Sur ces deux cœurs partagés (bot, PostgreSQL, client de mesure et connecteur), un même ratio p50 varie de ± 0,2 à 0,3 d'une exécution à l'autre, et la vitesse de la machine d'une heure à l'autre : le 2026-11-29, le CPU par requête de l'écho pour « recherche jamais vue » à 16 conversations est allé de 0,55 à 1,8 ms selon l'heure, et la première écriture dans une page mémoire coûtait 11 µs à 5 h et 2 µs à 7 h. Les p99 à 64 conversations (des centaines de millisecondes, pour un p50 d'une trentaine) varient du simple au double d'une exécution à l'autre, pour l'écho comme pour le bot. L'écho se réchauffe aussi plus longtemps que le bot : un scénario mesuré seul (`--scenario`) donne un ratio plus flatteur que le même scénario mesuré après les autres. Où part le temps (profil `perf` du fil principal des deux bots, « recherche jamais vue » à 16 conversations, 8 160 messages chacun, le 2026-11-29) : 995 µs par message pour le bot, 573 pour l'écho ; l'écart tient à la recherche elle-même (environ 110 µs : mots corrigés, listes croisées, classement), au reste du travail propre du bot (environ 100 µs : lecture du message, droits, requête, carte), à la réponse plus longue (5,5 Ko au lieu de 0,5 : environ 60 µs pour la sérialiser, l'encoder et l'écrire), aux collectes (+36 µs) et au même code du Bot Framework un peu plus lent dans le bot.",
     "`recherche` répète cinq recherches (servies par le cache de lecture du bot après la première) ; `recherche jamais vue` n'envoie aux bots que des textes encore jamais tapés dans l'exécution (un des quinze sujets des titres et une commune, tapés de sept façons : ordre des mots, faute de frappe, « cherche », « à », virgule ; le bot écho a sa propre suite, et un texte envoyé deux fois aux bots arrêterait la mesure) : aucune page n'est gardée, la recherche en mémoire du bot fait tout le travail (mots corrigés, listes de projets croisées, classement). Le bot est mesuré une fois sa recherche en mémoire construite (`/healthz` ; avec `BOT_SEARCH_THREAD=true`, aussi la copie de son fil de recherche). Chaque conversation simultanée reste la même d'un tour et d'un scénario à l'autre, comme la conversation d'un agent avec le bot : seul son premier message enregistre la conversation, pendant une chauffe.",
     "",
@@ -263,7 +263,11 @@ async function measure(
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
-  const total = count + WARM_UP;
+  // Every conversation's first request of the round is a warm-up: at 64 conversations, 20 would
+  // leave 44 first requests measured (new connections, and in the first round a conversation's
+  // first message, which stores it).
+  const warmUp = Math.max(WARM_UP, concurrency);
+  const total = count + warmUp;
   const worker = async (lane: number) => {
     const conversationId = `a:bench-${lane}-${RUN_ID}`;
     while (next < total) {
@@ -281,7 +285,7 @@ async function measure(
         await response.arrayBuffer();
         if (!response.ok) throw new Error(String(response.status));
         const at = await reply;
-        if (i >= WARM_UP) latencies.push(at - start);
+        if (i >= warmUp) latencies.push(at - start);
       } catch {
         errors += 1;
       }
