@@ -20,6 +20,8 @@ class CountingAuthentication extends BotFrameworkAuthentication {
   tokenClientsMade = 0;
   authenticated = 0;
   failNext = false;
+  /** The next creation waits for this and fails with its rejection. */
+  failLater: Promise<never> | null = null;
 
   constructor(private readonly appId = "app-1") {
     super();
@@ -40,6 +42,9 @@ class CountingAuthentication extends BotFrameworkAuthentication {
     const self = this;
     return new (class extends ConnectorFactory {
       override async create(serviceUrl: string): Promise<ConnectorClient> {
+        const later = self.failLater;
+        self.failLater = null;
+        if (later) await later;
         if (self.failNext) {
           self.failNext = false;
           throw new Error("token endpoint unreachable");
@@ -110,6 +115,23 @@ describe("outgoing clients kept across activities", () => {
     const client = await connectorFor(auth, "https://smba.example/emea/");
     expect(client).toBeDefined();
     expect(inner.connectorsMade).toHaveLength(1);
+  });
+
+  it("a creation that fails after its key was made again does not forget the newer client", async () => {
+    const inner = new CountingAuthentication();
+    const auth = new CachedClientsAuthentication(inner);
+    let fail: (error: Error) => void = () => undefined;
+    inner.failLater = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    const slow = connectorFor(auth, "https://smba.example/emea/");
+    // The slow attempt is pushed out by as many other service URLs, then the URL is asked again.
+    for (let i = 0; i < MAX_CACHED_CLIENTS; i++) await connectorFor(auth, `https://smba.example/${i}/`);
+    const fresh = await connectorFor(auth, "https://smba.example/emea/");
+    fail(new Error("token endpoint unreachable"));
+    await expect(slow).rejects.toThrow("token endpoint unreachable");
+    expect(await connectorFor(auth, "https://smba.example/emea/")).toBe(fresh);
+    expect(inner.connectorsMade.filter((url) => url === "https://smba.example/emea/")).toHaveLength(1);
   });
 
   it(`keeps at most ${MAX_CACHED_CLIENTS} clients, dropping the oldest (forged service URLs cannot grow it)`, async () => {
