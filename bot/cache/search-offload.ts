@@ -30,7 +30,9 @@ export interface SearchOffload {
 /**
  * A second thread answering free-text searches from its own search memory, so that a busy
  * bot's main thread (the Bot Framework's work for every message, the cards) does not also
- * run them: on two cores, the main thread saturates one while the other has room. The same
+ * run them. Only with `BOT_SEARCH_THREAD=true`: on two cores the other core is not free (V8's
+ * collector threads, PostgreSQL) and each hand-off costs the main thread a wake-up and a copy,
+ * so it measured slower than searching on the main thread (README, « Décisions »). The same
  * code and the same notices give the same answers as the main thread's memory (tested).
  * If the thread fails or stops, its pending searches get null and the main thread answers.
  */

@@ -109,9 +109,9 @@ async function loadProjectPage(
 
 /**
  * `searchProjects` from the bot's memory when it is current (see `BotReads.searchMemory`),
- * PostgreSQL otherwise (or for « en retard »): the same answer either way. While the bot
- * has another message in hand, the search thread's copy answers (`BotReads.searchElsewhere`),
- * this thread's when it cannot. Candidates already looked up (`options.candidates`) are
+ * PostgreSQL otherwise (or for « en retard »): the same answer either way. With
+ * `BOT_SEARCH_THREAD=true`, while the bot has another message in hand, the search thread's
+ * copy answers (`BotReads.searchElsewhere`), this thread's when it cannot. Candidates already looked up (`options.candidates`) are
  * reused here; `memory` when the caller has it.
  */
 export async function findProjects(
