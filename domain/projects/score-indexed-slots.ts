@@ -1,5 +1,6 @@
 import type { Candidate } from "./find-word-candidates.ts";
 import type { ProjectSearchIndex } from "./project-search-index.ts";
+import { ScratchSlots } from "./scratch-slots.ts";
 import { IN_TITLE_SCORE, REFERENCE_SCORE, spellingOf, TITLE_SCORE } from "./search-relevance.ts";
 import { holdsSlot } from "./slot-bitmap.ts";
 import { seek } from "./sorted-slots.ts";
@@ -8,7 +9,8 @@ import { seek } from "./sorted-slots.ts";
  * The relevance of `scoreSql`, term by term in the same order (the floating-point sums then
  * agree to the bit). What each term tests is read by walking the matched slots (sorted)
  * alongside posting lists, one bit per test: word i's closest spellings held (2i), a
- * candidate of word i in the title (2i + 1), exact word j in the title (16 + j).
+ * candidate of word i in the title (2i + 1), exact word j in the title (16 + j). The scores
+ * are valid until the next call (their buffer is reused).
  */
 export function scoreIndexedSlots(
   index: ProjectSearchIndex,
@@ -17,7 +19,7 @@ export function scoreIndexedSlots(
   exact: readonly string[],
   reference?: string,
 ): Float64Array {
-  const bits = new Int32Array(slots.length);
+  const bits = scratch.ints32(0, slots.length, true);
   const ids = (words: readonly string[]) => words.map((word) => index.wordId(word));
   const words = candidates.map((list, i) => {
     const spelling = spellingOf(list);
@@ -32,7 +34,7 @@ export function scoreIndexedSlots(
   });
   const allExact = ((1 << exact.length) - 1) << EXACT_BIT;
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
-  const scores = new Float64Array(slots.length);
+  const scores = scratch.floats64(0, slots.length);
   for (let s = 0; s < slots.length; s++) {
     const held = bits[s] as number;
     let score = 0;
@@ -47,6 +49,8 @@ export function scoreIndexedSlots(
   }
   return scores;
 }
+
+const scratch = new ScratchSlots();
 
 /** Exact word j's bit is 16 + j (the typed words' bits are 0 to 15; at most 8 words). */
 const EXACT_BIT = 16;

@@ -4,6 +4,7 @@ import { narrowSlots } from "./narrow-slots.ts";
 import type { ProjectFilters } from "./parse-project-query.ts";
 import { type IndexSlot, type ProjectSearchIndex, RankKey } from "./project-search-index.ts";
 import { scoreIndexedSlots } from "./score-indexed-slots.ts";
+import { ScratchSlots } from "./scratch-slots.ts";
 import type { ProjectHit } from "./search-projects.ts";
 import { exactWordsOf, readSearchText } from "./search-relevance.ts";
 import { mergeSorted } from "./sorted-slots.ts";
@@ -57,7 +58,7 @@ export function searchProjectIndex(
   const withWords = candidates.length > 0;
   // Past the score: shorter title, newer edition, smaller number, as one exact number
   // (titles under 2²² words, years under 10 000, numbers under 2¹⁷ = 131 072).
-  const after = new Float64Array(slots.length);
+  const after = scratch.floats64(0, slots.length);
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i] as number;
     const length = withWords ? index.rankKey(slot, RankKey.titleLength) : 0;
@@ -105,7 +106,8 @@ function firstRanked(size: number, count: number, rank: (a: number, b: number) =
 /**
  * Slots of the projects holding a candidate of every word, plus the reference's project:
  * each word's candidates as one list (kept by the index: typed words come back), the
- * rarest first, narrowed by each other word's.
+ * rarest first, narrowed by each other word's in the search's buffers (valid until the next
+ * search).
  */
 function matchingSlots(
   index: ProjectSearchIndex,
@@ -118,16 +120,18 @@ function matchingSlots(
       .map((list) => index.postingsOfAny(list.map((c) => c.word)))
       .sort((a, b) => a.length - b.length);
     found = words[0] as Int32Array;
-    for (const list of words.slice(1)) {
-      if (found.length === 0) break;
-      found = narrowSlots(index, found, list);
-    }
+    // Two buffers in turn: a narrowing never writes over what it reads.
+    for (let k = 1; k < words.length && found.length > 0; k++)
+      found = narrowSlots(index, found, words[k] as Int32Array, scratch.ints32(k % 2, found.length));
   }
   const own = reference === undefined ? undefined : index.slotByReference.get(reference);
   if (own === undefined || found.includes(own)) return found;
   // Kept sorted: the scoring walks it alongside posting lists.
   return mergeSorted(found, Int32Array.of(own));
 }
+
+/** The buffers of the search under way (see `ScratchSlots`): one search runs at a time. */
+const scratch = new ScratchSlots();
 
 /** The filters of `filterConditions`, read on the slot. */
 function acceptFilters(index: ProjectSearchIndex, filters: ProjectFilters): ((entry: IndexSlot) => boolean) | null {

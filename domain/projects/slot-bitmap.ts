@@ -21,9 +21,12 @@ export function holdsSlot(bitmap: Uint32Array, slot: number): boolean {
   return word < bitmap.length && (((bitmap[word] as number) >>> (slot & 31)) & 1) === 1;
 }
 
-/** The slots of `slots` the bitmap holds, in their order. */
-export function keepHeld(slots: Int32Array, bitmap: Uint32Array): Int32Array {
-  const out = new Int32Array(slots.length);
+/** The slots of `slots` the bitmap holds, in their order, written to `out` (as long as `slots`; may be `slots` itself). */
+export function keepHeld(
+  slots: Int32Array,
+  bitmap: Uint32Array,
+  out: Int32Array = new Int32Array(slots.length),
+): Int32Array {
   let n = 0;
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i] as number;

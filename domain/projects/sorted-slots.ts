@@ -29,10 +29,13 @@ export function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
-/** The slots in both sorted lists: a walk of the shorter one, galloping through the longer. */
-export function intersection(a: Int32Array, b: Int32Array): Int32Array {
+/**
+ * The slots in both sorted lists: a walk of the shorter one, galloping through the longer.
+ * Written to `out` (as long as the shorter list, and neither of them).
+ */
+export function intersection(a: Int32Array, b: Int32Array, out?: Int32Array): Int32Array {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const out = new Int32Array(short.length);
+  out ??= new Int32Array(short.length);
   let n = 0;
   let from = 0;
   if (long.length < short.length * 8) {
