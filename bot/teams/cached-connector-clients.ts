@@ -84,10 +84,42 @@ class CachedConnectorFactory extends ConnectorFactory {
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return kept(this.connectors, `${this.appId}\u0000${serviceUrl}\u0000${audience ?? ""}`, () =>
-      this.factory.create(serviceUrl, audience),
+    return kept(this.connectors, `${this.appId}\u0000${serviceUrl}\u0000${audience ?? ""}`, async () =>
+      withByteBodies(await this.factory.create(serviceUrl, audience)),
     );
   }
+}
+
+/** The name of the policy `withByteBodies` adds to a Connector client's pipeline. */
+export const BYTE_BODY_POLICY = "bpc40ByteBodies";
+
+/** The part of a Connector client's HTTP pipeline (@azure/core-rest-pipeline) used here. */
+interface BodyPipeline {
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: { body?: unknown }, next: (request: { body?: unknown }) => Promise<unknown>): Promise<unknown>;
+  }): void;
+}
+
+/**
+ * Hands each outgoing body to the HTTP client as UTF-8 bytes, encoded once. Given a string,
+ * the client of `@typespec/ts-http-runtime` encodes it whole only to learn its length, then
+ * Node measures it and encodes it again to write it: three passes over a card of several
+ * kilobytes, held in two bytes per character as soon as it shows « € ». Counted with
+ * callgrind, this spares a tenth of the bot's instructions per list card (README, « Décisions »).
+ * The client's pipeline is a private field of botbuilder's last release (4.23.3): if it
+ * ever moves, bodies are simply sent as before.
+ */
+function withByteBodies(client: ConnectorClient): ConnectorClient {
+  const pipeline = (client as unknown as { client?: { pipeline?: BodyPipeline } }).client?.pipeline;
+  pipeline?.addPolicy({
+    name: BYTE_BODY_POLICY,
+    sendRequest: (request, next) => {
+      if (typeof request.body === "string") request.body = Buffer.from(request.body, "utf8");
+      return next(request);
+    },
+  });
+  return client;
 }
 
 /** The app id a request's claims are for (empty in local mode), as botbuilder reads it. */

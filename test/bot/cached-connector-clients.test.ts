@@ -1,15 +1,22 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   type AuthenticateRequestResult,
   AuthenticationConstants,
   BotFrameworkAuthentication,
   type BotFrameworkClient,
   ClaimsIdentity,
-  type ConnectorClient,
+  ConnectorClient,
   ConnectorFactory,
+  MicrosoftAppCredentials,
   type UserTokenClient,
 } from "botframework-connector";
 import { describe, expect, it } from "vitest";
-import { CachedClientsAuthentication, MAX_CACHED_CLIENTS } from "../../bot/teams/cached-connector-clients.ts";
+import {
+  BYTE_BODY_POLICY,
+  CachedClientsAuthentication,
+  MAX_CACHED_CLIENTS,
+} from "../../bot/teams/cached-connector-clients.ts";
 
 /**
  * The wrapped authentication stands in for botbuilder's (which the HTTP tests run for real,
@@ -145,5 +152,50 @@ describe("outgoing clients kept across activities", () => {
     expect(inner.connectorsMade).toHaveLength(MAX_CACHED_CLIENTS + 1);
     expect(await connectorFor(auth, "https://smba.example/0/")).not.toBe(oldest);
     expect(inner.connectorsMade).toHaveLength(MAX_CACHED_CLIENTS + 2);
+  });
+});
+
+/** botbuilder's own Connector client, as local mode makes it (no credentials). */
+class RealClientAuthentication extends CountingAuthentication {
+  override createConnectorFactory(): ConnectorFactory {
+    return new (class extends ConnectorFactory {
+      override async create(serviceUrl: string): Promise<ConnectorClient> {
+        return new ConnectorClient(new MicrosoftAppCredentials("", ""), { baseUri: serviceUrl });
+      }
+    })();
+  }
+}
+
+describe("outgoing bodies", () => {
+  it("leave as UTF-8 bytes encoded once, the same bytes and length a string body would give", async () => {
+    const received: Array<{ length: string | undefined; body: Buffer }> = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        received.push({ length: req.headers["content-length"], body: Buffer.concat(chunks) });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"id":"1"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const auth = new CachedClientsAuthentication(new RealClientAuthentication());
+      const client = (await connectorFor(auth, url)) as ConnectorClient;
+      const pipeline = (client as unknown as { client: { pipeline: { getOrderedPolicies(): { name: string }[] } } })
+        .client.pipeline;
+      expect(pipeline.getOrderedPolicies().map((policy) => policy.name)).toContain(BYTE_BODY_POLICY);
+      // Two bytes per character in memory (« € », U+202F), up to three in UTF-8.
+      const text = "Versé : 12\u202f345,50\u00a0€ · « Skatepark » 🛹";
+      await client.conversations.sendToConversation("a:conv", { type: "message", text } as never);
+      expect(received).toHaveLength(1);
+      const [{ length, body }] = received as [{ length: string | undefined; body: Buffer }];
+      expect(JSON.parse(body.toString("utf8")).text).toBe(text);
+      expect(Number(length)).toBe(body.length);
+      expect(body.length).toBe(Buffer.byteLength(JSON.stringify(JSON.parse(body.toString("utf8")))));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
