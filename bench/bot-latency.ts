@@ -21,8 +21,14 @@ import { describeGcCounts, GC_COUNT_FLAGS, readGcCounts } from "./support/gc-cou
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
 import { percentile } from "./support/percentiles.ts";
-import { processCpuMs, processesCpuMs, processesCpuSince, processMinorFaults } from "./support/process-cpu.ts";
-import { peakRssMiB, spawnServer } from "./support/spawn-server.ts";
+import {
+  mainThreadCpuMs,
+  processCpuMs,
+  processesCpuMs,
+  processesCpuSince,
+  processMinorFaults,
+} from "./support/process-cpu.ts";
+import { assertPortsFree, peakRssMiB, spawnServer } from "./support/spawn-server.ts";
 import { writeResults } from "./support/write-results.ts";
 
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1] ?? ""]));
@@ -79,6 +85,7 @@ const gcDir = mkdtempSync(join(tmpdir(), "bpc40-bench-gc-"));
 const gcFile = (name: string) => join(gcDir, `${name}.json`);
 const SECOND_BOT_PORT = 3993;
 const serverEnv = benchServerEnv(benchUrl.toString());
+await assertPortsFree([BOT_PORT, ECHO_PORT, SECOND_BOT_PORT]);
 const startBot = (port: number, env: Record<string, string> = {}, gcName = `bot-${port}`) =>
   spawnServer(
     "bot/main.ts",
@@ -165,7 +172,7 @@ for (const scenario of scenarios.filter((s) => !ONLY || s.name === ONLY)) {
     );
     console.log(rows.at(-1));
     cpuRows.push(
-      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} | ${fmt(floor.faults)} | ${fmt(ours.faults)} |`,
+      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.mainCpu)} | ${fmtCpu(floor.mainSystemCpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.mainCpu)} | ${fmtCpu(ours.mainSystemCpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} | ${fmt(floor.faults)} | ${fmt(ours.faults)} |`,
     );
     console.log(cpuRows.at(-1));
   }
@@ -212,10 +219,10 @@ await writeResults(
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho) et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur ; défauts de page mineurs du processus par requête (chaque première écriture dans une page mémoire que le système vient de lui donner : un tas qui grandit, des pages que le ramasse-miettes a rendues puis redemande).",
+    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho), dont celui de son fil principal (le JavaScript, sans les fils d'aide de V8 : collectes parallèles, marquage et compilation concurrents) et, dans ce dernier, la part du noyau (écritures et lectures sur les sockets, mémoire prise au système : défauts de page, projections), et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur ; défauts de page mineurs du processus par requête (chaque première écriture dans une page mémoire que le système vient de lui donner : un tas qui grandit, des pages que le ramasse-miettes a rendues puis redemande).",
     "",
-    "| scénario | conversations simultanées | écho | PostgreSQL (écho) | bot | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) | défauts de page (écho) | défauts de page (bot) |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| scénario | conversations simultanées | écho | dont fil principal (écho) | dont système (écho) | PostgreSQL (écho) | bot | dont fil principal (bot) | dont système (bot) | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) | défauts de page (écho) | défauts de page (bot) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...cpuRows,
     "",
     memory,
@@ -241,6 +248,9 @@ interface Measure {
   requests: number;
   /** CPU used meanwhile (ms): the process measured, then every PostgreSQL process. */
   cpu: number;
+  /** The part of `cpu` used by the process's main thread, and the kernel's share of it. */
+  mainCpu: number;
+  mainSystemCpu: number;
   postgresCpu: number;
   replyBytes: number;
   /** Minor page faults of the process measured meanwhile. */
@@ -257,6 +267,7 @@ async function measure(
 ): Promise<Measure> {
   const targets = Array.isArray(ports) ? ports : [ports];
   const cpuBefore = processCpuMs(pid);
+  const mainBefore = mainThreadCpuMs(pid);
   const faultsBefore = processMinorFaults(pid);
   const postgresBefore = processesCpuMs("postgres");
   const bytesBefore = connector.receivedBytes;
@@ -292,11 +303,14 @@ async function measure(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, lane) => worker(lane)));
+  const mainAfter = mainThreadCpuMs(pid);
   return {
     latencies,
     errors,
     requests: total,
     cpu: processCpuMs(pid) - cpuBefore,
+    mainCpu: mainAfter.total - mainBefore.total,
+    mainSystemCpu: mainAfter.system - mainBefore.system,
     postgresCpu: processesCpuSince(postgresBefore, "postgres"),
     replyBytes: connector.receivedBytes - bytesBefore,
     faults: processMinorFaults(pid) - faultsBefore,
@@ -313,6 +327,8 @@ function pool(rounds: Measure[]) {
     p99: percentile(latencies, 99),
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     cpu: perRequest((r) => r.cpu),
+    mainCpu: perRequest((r) => r.mainCpu),
+    mainSystemCpu: perRequest((r) => r.mainSystemCpu),
     postgresCpu: perRequest((r) => r.postgresCpu),
     replyBytes: perRequest((r) => r.replyBytes),
     faults: perRequest((r) => r.faults),

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from "node:fs";
 const TICKS_PER_SECOND = 100;
 
 /** The fields of /proc/<pid>/stat after the command name (`state` first), or null once the process has ended. */
-function statFields(pid: number): string[] | null {
+function statFields(pid: number, path = `/proc/${pid}/stat`): string[] | null {
   try {
     // The command name in parentheses may hold spaces: fields are counted after it.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(path, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return null;
@@ -19,6 +19,27 @@ export function processCpuMs(pid: number | undefined): number {
   if (!pid) return Number.NaN;
   const fields = statFields(pid);
   return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : 0;
+}
+
+/** CPU time of one thread, in milliseconds (10 ms steps): all of it, and the part spent in the kernel. */
+export interface ThreadCpu {
+  total: number;
+  system: number;
+}
+
+/**
+ * CPU time of a process's main thread alone (its JavaScript), without V8's helper threads
+ * (parallel scavenges, concurrent marking and compilation) that run on the other core when
+ * it is free. The system part is the kernel's work for it: socket reads and writes, and
+ * memory the heap takes from the system (page faults, mappings).
+ */
+export function mainThreadCpuMs(pid: number | undefined): ThreadCpu {
+  if (!pid) return { total: Number.NaN, system: Number.NaN };
+  const fields = statFields(pid, `/proc/${pid}/task/${pid}/stat`);
+  if (!fields) return { total: 0, system: 0 };
+  const user = (Number(fields[11]) * 1000) / TICKS_PER_SECOND;
+  const system = (Number(fields[12]) * 1000) / TICKS_PER_SECOND;
+  return { total: user + system, system };
 }
 
 /**

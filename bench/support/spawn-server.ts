@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -24,6 +25,25 @@ export async function spawnServer(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return child;
+}
+
+/**
+ * Throws when something already listens on one of `ports`: a server left running by an
+ * interrupted run would answer in place of the one about to start, and be measured.
+ */
+export async function assertPortsFree(ports: readonly number[]): Promise<void> {
+  for (const port of ports) {
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (!free)
+      throw new Error(
+        `le port ${port} est déjà pris : un bot d'une mesure précédente tourne peut-être encore (pgrep -af "bot/main.ts|echo-bot.ts")`,
+      );
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
 
 /** Peak resident memory of a process (VmHWM), in MiB. */

@@ -1,0 +1,2 @@
+/** See spin-cpu.mjs. */
+export declare function spinCpu(ms: number): number;
