@@ -12,11 +12,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { BOT_NODE_FLAGS } from "../bot/node-flags.ts";
 import { loadConfig } from "../domain/config/load-config.ts";
-import { applyMigrations } from "../prisma/apply-migrations.ts";
-import { createDb } from "../prisma/create-db.ts";
-import { isDatabaseEmpty, seed } from "../prisma/seed.ts";
 import { benchServerEnv, startEchoBot } from "./support/echo-server.ts";
-import { ensureDatabase } from "./support/ensure-database.ts";
+import { prepareBenchDatabase } from "./support/ensure-database.ts";
 import { describeGcCounts, GC_COUNT_FLAGS, readGcCounts } from "./support/gc-count.ts";
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
@@ -29,6 +26,7 @@ import {
   processMinorFaults,
 } from "./support/process-cpu.ts";
 import { assertPortsFree, peakRssMiB, spawnServer } from "./support/spawn-server.ts";
+import { unseenSearchText } from "./support/unseen-searches.ts";
 import { writeResults } from "./support/write-results.ts";
 
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1] ?? ""]));
@@ -59,13 +57,7 @@ const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency") || NODE
 const ECHO_PORT = 3992;
 
 const config = loadConfig(process.env);
-const benchUrl = new URL(config.DATABASE_URL);
-benchUrl.pathname = "/bpc40_bench";
-await ensureDatabase(benchUrl.toString());
-await applyMigrations({ databaseUrl: benchUrl.toString() });
-const db = createDb({ databaseUrl: benchUrl.toString(), max: 2 });
-if (await isDatabaseEmpty(db)) await seed(db);
-await db.$disconnect();
+const benchUrl = new URL(await prepareBenchDatabase(config.DATABASE_URL));
 const client = new pg.Client({ connectionString: benchUrl.toString() });
 await client.connect();
 const started = performance.now();
@@ -112,23 +104,8 @@ const searches = [
   "pumptrack tartas",
 ];
 // Searches never typed before in the run (the bot keeps answered searches in memory until a
-// project changes): the fifteen subjects of the generated titles, each commune, seven ways of
-// typing them (order, a typo, a command word, « à », a comma). The echo bot draws from a
-// sequence of its own, so the bots' never runs out: a text sent to a bot twice stops the run.
-const subjects = [
-  ...["skatepark", "jardin partage", "boite a livres", "pumptrack", "verger", "city stade", "ruches"],
-  ...["aire de jeux", "fresque", "composteurs", "abri velos", "parcours de sante", "bibliotheque de rue"],
-  ...["table de pique-nique", "hotel a insectes"],
-];
-const typings = [
-  (s: string, c: string) => `${s} ${c}`,
-  (s: string, c: string) => `${c} ${s}`,
-  (s: string, c: string) => `${s.slice(0, -1)} ${c}`,
-  (s: string, c: string) => `${c} ${s.slice(0, -1)}`,
-  (s: string, c: string) => `cherche ${s} ${c}`,
-  (s: string, c: string) => `${s} à ${c}`,
-  (s: string, c: string) => `${c}, ${s}`,
-];
+// project changes; see unseen-searches.ts). The echo bot draws from a sequence of its own, so
+// the bots' never runs out: a text sent to a bot twice stops the run.
 const unseenCounters = new Map<string, number>();
 const sentToBots = new Set<string>();
 const unseenSearch = (_i: number, port: number) => {
@@ -136,10 +113,7 @@ const unseenSearch = (_i: number, port: number) => {
   const side = port === ECHO_PORT && !COMPARE ? "echo" : "bots";
   const n = unseenCounters.get(side) ?? 0;
   unseenCounters.set(side, n + 1);
-  const subject = subjects[n % subjects.length]!;
-  const commune = communes[Math.floor(n / subjects.length) % communes.length]!;
-  const typing = typings[Math.floor(n / (subjects.length * communes.length)) % typings.length]!;
-  const text = typing(subject, commune);
+  const text = unseenSearchText(communes, n);
   if (side === "bots") {
     if (sentToBots.has(text))
       throw new Error(`recherche « ${text} » déjà envoyée : la mesure ne serait plus « jamais vue »`);
