@@ -63,18 +63,22 @@ export async function readProjects(client: pg.ClientBase, ids: readonly number[]
   return rows.map(toIndexed);
 }
 
-/** Edition years, canton, commune and theme names (folded by PostgreSQL, as the SQL filters read them). */
+/**
+ * Edition years, canton, commune and theme names (folded by PostgreSQL, as the SQL filters
+ * read them). One query after the other: a `pg` client runs one at a time anyway, and
+ * queueing several on it is deprecated (pg 9 will refuse it).
+ */
 export async function readIndexNames(client: pg.ClientBase): Promise<IndexNames> {
-  const [editions, cantons, communes, themes] = await Promise.all([
-    client.query<{ id: number; year: number }>(`SELECT "id", "year" FROM "Edition"`),
-    client.query<{ id: number; name: string; slug: string }>(`SELECT "id", "name", "slug" FROM "Canton"`),
-    client.query<{ id: number; name: string; folded: string }>(
-      `SELECT "id", "name", coalesce("bpc40_fold"("name"), '') AS "folded" FROM "Commune"`,
-    ),
-    client.query<{ id: number; folded: string }>(
-      `SELECT "id", coalesce("bpc40_fold"("name"), '') AS "folded" FROM "Theme"`,
-    ),
-  ]);
+  const editions = await client.query<{ id: number; year: number }>(`SELECT "id", "year" FROM "Edition"`);
+  const cantons = await client.query<{ id: number; name: string; slug: string }>(
+    `SELECT "id", "name", "slug" FROM "Canton"`,
+  );
+  const communes = await client.query<{ id: number; name: string; folded: string }>(
+    `SELECT "id", "name", coalesce("bpc40_fold"("name"), '') AS "folded" FROM "Commune"`,
+  );
+  const themes = await client.query<{ id: number; folded: string }>(
+    `SELECT "id", coalesce("bpc40_fold"("name"), '') AS "folded" FROM "Theme"`,
+  );
   return {
     editionYears: new Map(editions.rows.map((r) => [r.id, r.year])),
     cantons: new Map(cantons.rows.map(({ id, ...r }) => [id, r])),

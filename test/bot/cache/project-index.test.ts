@@ -14,6 +14,10 @@ import { type FreshSchema, freshSchema } from "../../support/fresh-schema.ts";
 import { waitUntil } from "../../support/wait-until.ts";
 
 const NOW = new Date("2026-11-28T09:00:00Z");
+// Process warnings from the first build on: `pg` warns (once) when queries are queued on a
+// client already running one, which pg 9 will refuse.
+const warnings: string[] = [];
+process.on("warning", (warning) => warnings.push(warning.message));
 let schema: FreshSchema;
 let pool: pg.Pool;
 let feed: ChangeFeed;
@@ -47,6 +51,12 @@ afterAll(async () => {
   await feed?.close();
   await pool?.end();
   await schema?.drop();
+});
+
+describe("building the index", () => {
+  it("never queues a query on a connection already running one", () => {
+    expect(warnings.filter((message) => message.includes("already executing a query"))).toEqual([]);
+  });
 });
 
 /** The memory, once every change committed so far has been heard and applied. */
