@@ -35,12 +35,13 @@ const config = loadConfig(process.env);
 const url = new URL(await prepareBenchDatabase(config.DATABASE_URL));
 const db = createDb({ databaseUrl: url.toString(), max: 2 });
 const logger = createLogger({ level: "warn", name: "bench-search-cache" });
-const reads = createBotReads({ ...config, DATABASE_URL: url.toString(), BOT_SEARCH_THREAD: false }, logger);
-const communes = (await db.commune.findMany({ select: { name: true }, orderBy: { id: "asc" } })).map((c) => c.name);
+// The projects first: the search memory is then built once, over all of them.
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 await makeProjects(client, 100_000);
 await client.end();
+const reads = createBotReads({ ...config, DATABASE_URL: url.toString(), BOT_SEARCH_THREAD: false }, logger);
+const communes = (await db.commune.findMany({ select: { name: true }, orderBy: { id: "asc" } })).map((c) => c.name);
 await reads.searchMemoryBuilt();
 const projects = reads.searchMemoryStatus()?.projects ?? 0;
 const needed = WARM_UP + 2 * PASSES * SEARCHES;
@@ -113,7 +114,7 @@ const markdown = [
   row("chauds (base)", warm),
   row("froids", cold),
   "",
-  "Sous charge, le bot paie à peu près le prix des caches froids : dans un profil CPU de son fil principal au banc de latence (« recherche jamais vue » à 16 conversations, le 2026-11-29), la recherche lui coûtait environ 160 µs par message et la construction des lignes de la carte (`projectRow`) environ 50 µs, quand les mêmes opérations, données chaudes, en coûtent ici 80 à 100 et moins de 10. L'index (listes de projets par mot, clés de classement, lignes et textes des projets trouvés) est lu à des adresses dispersées sur des centaines de Mio, alors que l'écho relit toujours le même petit ensemble de données du Bot Framework. Sur cette machine virtuelle, un défaut de cache ou de TLB coûte cher : une part de l'écart de latence ne tient pas au nombre d'opérations du bot mais aux adresses qu'il lit. Ce prix varie d'une exécution à l'autre comme la vitesse de la machine : le 2026-11-29 entre 11 h 50 et midi, cinq exécutions ont donné des médianes chaudes de 133 à 170 µs et froides de 234 à 604 µs (× 1,7 à × 3,6).",
+  "Sous charge, le bot paie à peu près le prix des caches froids : dans un profil CPU de son fil principal au banc de latence (« recherche jamais vue » à 16 conversations, le 2026-11-29), la recherche lui coûtait environ 160 µs par message et la construction des lignes de la carte (`projectRow`) environ 50 µs, quand les mêmes opérations, données chaudes, en coûtent ici 80 à 100 et moins de 10. L'index (listes de projets par mot, clés de classement, lignes et textes des projets trouvés) est lu à des adresses dispersées sur des centaines de Mio, alors que l'écho relit toujours le même petit ensemble de données du Bot Framework. Sur cette machine virtuelle, un défaut de cache ou de TLB coûte cher : une part de l'écart de latence ne tient pas au nombre d'opérations du bot mais aux adresses qu'il lit. Ce prix varie d'une exécution à l'autre comme la vitesse de la machine : le 2026-11-29 entre 11 h 50 et 12 h 20, huit exécutions ont donné des médianes chaudes de 127 à 198 µs et froides de 234 à 604 µs (× 1,7 à × 3,6).",
 ].join("\n");
 console.log(markdown);
 if (sink === 0) throw new Error("aucune carte produite : la mesure ne mesure rien");
