@@ -27,12 +27,20 @@ import { writeResults } from "./support/write-results.ts";
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1] ?? ""]));
 const SEARCHES = Number(args.get("--searches") || 1200);
 const PASSES = Number(args.get("--passes") || 3);
+for (const [option, value] of [
+  ["--searches", SEARCHES],
+  ["--passes", PASSES],
+] as const)
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${option} attend un nombre entier positif (reçu « ${args.get(option)} »)`);
 const WARM_UP = 600;
 /** Written between two searches of a cold pass: more than this processor's caches hold. */
 const EVICT_BYTES = 32 * 1024 * 1024;
 
-const config = loadConfig(process.env);
-const url = new URL(await prepareBenchDatabase(config.DATABASE_URL));
+const base = loadConfig(process.env);
+const url = new URL(await prepareBenchDatabase(base.DATABASE_URL));
+// The bot's configuration on the bench database, searches on this thread (the bot's default).
+const config = { ...base, DATABASE_URL: url.toString(), BOT_SEARCH_THREAD: false };
 const db = createDb({ databaseUrl: url.toString(), max: 2 });
 const logger = createLogger({ level: "warn", name: "bench-search-cache" });
 // The projects first: the search memory is then built once, over all of them.
@@ -40,7 +48,7 @@ const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 await makeProjects(client, 100_000);
 await client.end();
-const reads = createBotReads({ ...config, DATABASE_URL: url.toString(), BOT_SEARCH_THREAD: false }, logger);
+const reads = createBotReads(config, logger);
 const communes = (await db.commune.findMany({ select: { name: true }, orderBy: { id: "asc" } })).map((c) => c.name);
 await reads.searchMemoryBuilt();
 const projects = reads.searchMemoryStatus()?.projects ?? 0;
