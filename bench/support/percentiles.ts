@@ -5,3 +5,16 @@ export function percentile(values: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
+
+/**
+ * The p-th percentile ratio of `ours` to `floor`, round by round (`ours[i]` measured right
+ * after `floor[i]`): how far one round's verdict may stray from the pooled one on a noisy
+ * machine. Rounds where either side has no latency are left out.
+ */
+export function roundRatios(floor: readonly number[][], ours: readonly number[][], p: number): number[] {
+  return floor.flatMap((latencies, i) => {
+    const mine = ours[i] ?? [];
+    if (latencies.length === 0 || mine.length === 0) return [];
+    return [percentile(mine, p) / percentile(latencies, p)];
+  });
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { percentile, roundRatios } from "../../bench/support/percentiles.ts";
+
+describe("percentile", () => {
+  it("takes the nearest rank, whatever the order of the values", () => {
+    expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+    expect(percentile([3, 1, 2], 99)).toBe(3);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+// The latency bench shows how far one round's ratio strays from the pooled one.
+describe("roundRatios", () => {
+  it("divides each round's percentile by the floor's of the same round", () => {
+    const floor = [
+      [1, 2, 3],
+      [10, 20, 30],
+    ];
+    const ours = [
+      [2, 4, 6],
+      [15, 30, 45],
+    ];
+    expect(roundRatios(floor, ours, 50)).toEqual([2, 1.5]);
+  });
+
+  it("leaves out a round where either side has no latency (every request failed)", () => {
+    expect(roundRatios([[1], [], [2]], [[3], [4], []], 50)).toEqual([3]);
+  });
+});
