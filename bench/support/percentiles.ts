@@ -18,3 +18,9 @@ export function roundRatios(floor: readonly number[][], ours: readonly number[][
     return [percentile(mine, p) / percentile(latencies, p)];
   });
 }
+
+/** « 1.12–1.87 », the smallest and largest of `ratios`; « — » when there is none. */
+export function ratioSpread(ratios: readonly number[]): string {
+  if (ratios.length === 0) return "—";
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+}

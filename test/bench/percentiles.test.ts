@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile, roundRatios } from "../../bench/support/percentiles.ts";
+import { percentile, ratioSpread, roundRatios } from "../../bench/support/percentiles.ts";
 
 describe("percentile", () => {
   it("takes the nearest rank, whatever the order of the values", () => {
@@ -26,5 +26,13 @@ describe("roundRatios", () => {
 
   it("leaves out a round where either side has no latency (every request failed)", () => {
     expect(roundRatios([[1], [], [2]], [[3], [4], []], 50)).toEqual([3]);
+  });
+});
+
+describe("ratioSpread", () => {
+  it("writes the smallest and the largest ratio, or a dash when no round could be compared", () => {
+    expect(ratioSpread([1.5, 1.234, 2.71])).toBe("1.23–2.71");
+    expect(ratioSpread([1.4])).toBe("1.40–1.40");
+    expect(ratioSpread([])).toBe("—");
   });
 });
