@@ -18,6 +18,7 @@ import { describeGcCounts, GC_COUNT_FLAGS, readGcCounts } from "./support/gc-cou
 import { LatencyConnector } from "./support/latency-connector.ts";
 import { makeProjects } from "./support/make-projects.ts";
 import { percentile, ratioSpread, roundRatios } from "./support/percentiles.ts";
+import { JsonPoster } from "./support/post-json.ts";
 import {
   mainThreadCpuMs,
   processCpuMs,
@@ -70,6 +71,7 @@ const communes = (await client.query(`SELECT "name" FROM "Commune" ORDER BY "id"
 await client.end();
 
 const connector = await new LatencyConnector().start();
+const poster = new JsonPoster();
 // One folder per process: tsx's loader thread writes a profile of its own next to the main thread's.
 const profile = (name: string) => (PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}/${name}`] : []);
 // Each server counts its heap collections from its first message on (see gc-count.mjs).
@@ -165,7 +167,7 @@ for (const scenario of scenarios.filter((s) => !ONLY || s.name === ONLY)) {
     );
     console.log(rows.at(-1));
     cpuRows.push(
-      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.mainCpu)} | ${fmtCpu(floor.mainSystemCpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.mainCpu)} | ${fmtCpu(ours.mainSystemCpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} | ${fmt(floor.faults)} | ${fmt(ours.faults)} |`,
+      `| ${scenario.name} | ${concurrency} | ${fmtCpu(floor.cpu)} | ${fmtCpu(floor.mainCpu)} | ${fmtCpu(floor.mainSystemCpu)} | ${fmtCpu(floor.postgresCpu)} | ${fmtCpu(ours.cpu)} | ${fmtCpu(ours.mainCpu)} | ${fmtCpu(ours.mainSystemCpu)} | ${fmtCpu(ours.postgresCpu)} | ${Math.round(floor.replyBytes)} | ${Math.round(ours.replyBytes)} | ${fmt(floor.faults)} | ${fmt(ours.faults)} | ${fmtCpu(floor.clientCpu)} | ${fmtCpu(ours.clientCpu)} |`,
     );
     console.log(cpuRows.at(-1));
   }
@@ -179,6 +181,7 @@ if (PARTIAL) {
   bot.kill("SIGTERM");
   echo.kill("SIGTERM");
   await Promise.all([bot, echo].map((child) => new Promise((resolve) => child.once("exit", resolve))));
+  poster.close();
   await connector.stop();
   process.exit(0);
 }
@@ -196,6 +199,7 @@ const twoMemory = `Pic de mémoire (VmHWM) des deux instances : ${peakRssMiB(bot
 second.kill("SIGTERM");
 bot.kill("SIGTERM");
 echo.kill("SIGTERM");
+poster.close();
 await connector.stop();
 
 await writeResults(
@@ -204,7 +208,7 @@ await writeResults(
     `## Latence du bot (issue 4) : \`statut\` et recherche sur ${projectCount.toLocaleString("fr-FR")} projets`,
     "",
     `Mesuré le ${new Date().toISOString()} sur ${hostname()} (${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Gio), Node ${process.version}.`,
-    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour, et au moins une par conversation simultanée : à 64 conversations, 64 ; avant la première ligne, chaque bot a déjà reçu, sans mesure, ${WARM_UP_RUN.statut} \`statut\`, ${WARM_UP_RUN.recherche} recherches répétées et ${WARM_UP_RUN["recherche jamais vue"]} jamais vues à 16 conversations, pour que les premières lignes ne mesurent pas des serveurs encore en train de chauffer) ; le bot écho tourne sur le même adaptateur (\`createAdapter\`, qui garde ses clients sortants d'une activité à l'autre) et le même serveur, dans la même exécution. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et ses réglages par défaut (recherches sur le fil principal, \`BOT_SEARCH_THREAD=false\`), l'écho avec les options de Node par défaut.`,
+    `Commande : \`npm run bench:bot -- --projects ${PROJECTS} --requests ${REQUESTS} --rounds ${ROUNDS}\`. Latence = du POST /api/messages à l'arrivée de la réponse au connecteur local ; ${REQUESTS} requêtes mesurées par ligne et par bot, en ${ROUNDS} tours où l'écho et le bot alternent (${WARM_UP} requêtes de chauffe avant chaque tour, et au moins une par conversation simultanée : à 64 conversations, 64 ; avant la première ligne, chaque bot a déjà reçu, sans mesure, ${WARM_UP_RUN.statut} \`statut\`, ${WARM_UP_RUN.recherche} recherches répétées et ${WARM_UP_RUN["recherche jamais vue"]} jamais vues à 16 conversations, pour que les premières lignes ne mesurent pas des serveurs encore en train de chauffer) ; le bot écho tourne sur le même adaptateur (\`createAdapter\`, qui garde ses clients sortants d'une activité à l'autre) et le même serveur, dans la même exécution. Le client de mesure poste les activités avec \`node:http\` sur des connexions gardées ouvertes : avec \`fetch\` (jusqu'au 2026-11-29 à 15 h), il prenait 0,7 à 1 ms de CPU par requête à 16 conversations, près d'un des deux cœurs, contre 0,2 à 0,35 ms depuis (colonne « client de mesure » ci-dessous), et une part de ce travail comptait dans chaque latence, la même pour les deux bots : les ratios d'avant ne se comparent pas à ceux d'après. Le bot tourne avec les options de Node de \`npm start\` (\`${BOT_NODE_FLAGS.join(" ")}\` : voir les Décisions du README ; \`--node-defaults\` les retire) et ses réglages par défaut (recherches sur le fil principal, \`BOT_SEARCH_THREAD=false\`), l'écho avec les options de Node par défaut.`,
     "Objectif : p50 ≤ 1,5 × écho et p99 ≤ 2 × écho à chaque concurrence. Sur ces deux cœurs partagés (bot, PostgreSQL, client de mesure et connecteur), un même ratio p50 varie de ± 0,2 à 0,3 d'une exécution à l'autre, et la vitesse de la machine d'une heure à l'autre : le 2026-11-29, le CPU par requête de l'écho pour « recherche jamais vue » à 16 conversations est allé de 0,55 à 6 ms selon l'heure, et la première écriture dans une page mémoire coûtait 11 µs à 5 h et 2 µs à 7 h. Les p99 à 64 conversations (des centaines de millisecondes, pour un p50 d'une trentaine) varient du simple au double d'une exécution à l'autre, pour l'écho comme pour le bot. L'écho se réchauffe aussi plus longtemps que le bot : sans la chauffe d'avant la première ligne, son CPU par requête à 16 conversations baissait de moitié de la première ligne (`statut`) à la dernière (« recherche jamais vue ») d'une même exécution (1,06 puis 0,55 ms le 2026-11-29 à 14 h), si bien que les premières lignes le comparaient encore froid au bot ; avec elle, il est resté entre 0,7 et 0,9 ms d'un scénario à l'autre dans les deux mesures suivantes.",
     "",
     "Où part le temps (profil `perf` du fil principal des deux bots, « recherche jamais vue » à 16 conversations, 8 160 messages chacun, le 2026-11-29) : 995 µs par message pour le bot, 573 pour l'écho ; l'écart tient à la recherche elle-même (environ 110 µs : mots corrigés, listes croisées, classement), au reste du travail propre du bot (environ 100 µs : lecture du message, droits, requête, carte), à la réponse plus longue (5,5 Ko au lieu de 0,5 : environ 60 µs pour la sérialiser, l'encoder et l'écrire), aux collectes (+36 µs) et au même code du Bot Framework un peu plus lent dans le bot. Le même jour, avec des interrupteurs temporaires (non gardés) dans le bot et la même commande limitée à « recherche jamais vue » à 1 et 16 conversations : le bot qui répond un écho dès le début de son tour fait jeu égal avec l'écho (ratio p50 0,77 à 1,03) ; s'il répond l'écho après son préambule (message relu, droits, conversation, caches synchronisés), 1,11 à 1,41 (CPU 1,10 à 1,17 ×) ; avec sa recherche remplacée par un résultat tout fait et une réponse en texte, 1,22 à 1,44 ; complet, 1,48 à 1,79. L'écart se répartit donc sur tout le travail propre du bot, sans poste dominant. Le même jour à 11 h 45, deux mesures de « recherche jamais vue » à 16 conversations (`--scenario`, colonnes « fil principal » ci-dessous) : le fil principal du bot prenait 1,6 à 1,7 fois le CPU de celui de l'écho, et le noyau pour lui près de deux fois plus (0,25 à 0,30 ms par requête contre 0,15 à 0,18) ; la machine est plus rapide dans la mesure ci-dessous, où la part du noyau est proche pour les deux et l'écart tient au JavaScript. Le bot faisait 2,4 fois plus de projections mémoire (`mmap`) et 3,5 fois plus de `munmap` par message que l'écho (strace, 12 s) ; chez lui, elles viennent des collectes mineures, qui prennent au système de nouvelles pages de 256 Kio pour les objets qu'elles promeuvent (perf), puis un défaut de page par page de 4 Kio écrite. Enfin la recherche et la carte coûtent sous charge à peu près ce qu'elles coûtent caches froids (section « Recherche en mémoire, caches du processeur chauds et froids ») : un ratio p50 sous 1,5 demanderait moins de mémoire lue par message, pas seulement moins d'opérations.",
@@ -220,10 +224,10 @@ await writeResults(
     "|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho), dont celui de son fil principal (le JavaScript, sans les fils d'aide de V8 : collectes parallèles, marquage et compilation concurrents) et, dans ce dernier, la part du noyau (écritures et lectures sur les sockets, mémoire prise au système : défauts de page, projections), et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur ; défauts de page mineurs du processus par requête (chaque première écriture dans une page mémoire que le système vient de lui donner : un tas qui grandit, des pages que le ramasse-miettes a rendues puis redemande).",
+    "CPU par requête (ms, temps utilisateur + système divisé par le nombre de requêtes, chauffes comprises) : celui du processus du bot (ou de l'écho), dont celui de son fil principal (le JavaScript, sans les fils d'aide de V8 : collectes parallèles, marquage et compilation concurrents) et, dans ce dernier, la part du noyau (écritures et lectures sur les sockets, mémoire prise au système : défauts de page, projections), et celui de tous les processus PostgreSQL pendant la même mesure ; taille moyenne du corps des réponses reçues par le connecteur ; défauts de page mineurs du processus par requête (chaque première écriture dans une page mémoire que le système vient de lui donner : un tas qui grandit, des pages que le ramasse-miettes a rendues puis redemande) ; CPU du client de mesure (le processus du banc : il poste les activités et reçoit les réponses au connecteur local), qui prend sa part des deux mêmes cœurs.",
     "",
-    "| scénario | conversations simultanées | écho | dont fil principal (écho) | dont système (écho) | PostgreSQL (écho) | bot | dont fil principal (bot) | dont système (bot) | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) | défauts de page (écho) | défauts de page (bot) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| scénario | conversations simultanées | écho | dont fil principal (écho) | dont système (écho) | PostgreSQL (écho) | bot | dont fil principal (bot) | dont système (bot) | PostgreSQL (bot) | octets par réponse (écho) | octets par réponse (bot) | défauts de page (écho) | défauts de page (bot) | client de mesure (écho) | client de mesure (bot) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...cpuRows,
     "",
     memory,
@@ -256,6 +260,8 @@ interface Measure {
   replyBytes: number;
   /** Minor page faults of the process measured meanwhile. */
   faults: number;
+  /** CPU used meanwhile by this client and its connector stand-in (ms). */
+  clientCpu: number;
 }
 
 /** One round: `count` measured requests after a warm-up, `concurrency` conversations at once. */
@@ -289,13 +295,8 @@ async function measure(
       const reply = connector.expectReply(activity.id);
       const start = performance.now();
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(activity),
-        });
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(String(response.status));
+        const status = await poster.post(`http://127.0.0.1:${port}/api/messages`, JSON.stringify(activity));
+        if (status < 200 || status > 299) throw new Error(String(status));
         const at = await reply;
         if (i >= warmUp) latencies.push(at - start);
       } catch {
@@ -303,7 +304,9 @@ async function measure(
       }
     }
   };
+  const clientBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, (_, lane) => worker(lane)));
+  const clientUsed = process.cpuUsage(clientBefore);
   const mainAfter = mainThreadCpuMs(pid);
   return {
     latencies,
@@ -315,6 +318,7 @@ async function measure(
     postgresCpu: processesCpuSince(postgresBefore, "postgres"),
     replyBytes: connector.receivedBytes - bytesBefore,
     faults: processMinorFaults(pid) - faultsBefore,
+    clientCpu: (clientUsed.user + clientUsed.system) / 1000,
   };
 }
 
@@ -333,6 +337,7 @@ function pool(rounds: Measure[]) {
     postgresCpu: perRequest((r) => r.postgresCpu),
     replyBytes: perRequest((r) => r.replyBytes),
     faults: perRequest((r) => r.faults),
+    clientCpu: perRequest((r) => r.clientCpu),
   };
 }
 
