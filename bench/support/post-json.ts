@@ -4,7 +4,7 @@ import { Agent, request } from "node:http";
  * The latency bench's client: POSTs JSON over kept-alive connections with `node:http`.
  * The client shares the machine's two cores with the servers it measures, so it has to
  * cost them as little as possible. `fetch` (undici, with its WHATWG streams, Headers and
- * Response objects) took 0.7 to 1 ms of CPU per request at 16 conversations, about as
+ * Response objects) took 0.7 to 1.1 ms of CPU per request at 16 conversations, about as
  * much as the echo bot itself (README, « Décisions »).
  */
 export class JsonPoster {
