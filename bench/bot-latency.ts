@@ -27,7 +27,7 @@ import {
   processMinorFaults,
 } from "./support/process-cpu.ts";
 import { assertPortsFree, peakRssMiB, spawnServer } from "./support/spawn-server.ts";
-import { unseenSearchText } from "./support/unseen-searches.ts";
+import { unseenSearchCount, unseenSearchesNeeded, unseenSearchText } from "./support/unseen-searches.ts";
 import { writeResults } from "./support/write-results.ts";
 
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1] ?? ""]));
@@ -37,6 +37,11 @@ const REQUESTS = Number(args.get("--requests") || 2000);
 const ROUNDS = Number(args.get("--rounds") || 5);
 /** Requests before each round's measured ones (connections opened, code warm). */
 const WARM_UP = 20;
+// Before the first row, every scenario is run on both servers and not measured: otherwise the
+// first rows measured servers still warming up (V8 still optimising, the young generation still
+// growing, Node still checking the callers of `new Buffer()`, which it stops after 10 000 calls),
+// and the echo's CPU per request fell by half from the first row to the last of one run.
+const WARM_UP_RUN = { statut: 600, recherche: 600, "recherche jamais vue": 300 } as const;
 // Conversation `lane` is the same one in every round and scenario, as an agent's chat with the
 // bot is: only its first message stores the conversation (a write an ongoing conversation
 // never makes again), and that happens during a warm-up. The run's own id keeps runs apart.
@@ -69,6 +74,20 @@ const references = (await client.query(`SELECT "reference" FROM "Project" ORDER 
 );
 const communes = (await client.query(`SELECT "name" FROM "Commune" ORDER BY "id"`)).rows.map((r) => r.name as string);
 await client.end();
+// Checked before any server starts: a run short of never-typed texts would stop midway.
+const unseenNeeded = unseenSearchesNeeded({
+  warmUpRun: WARM_UP_RUN["recherche jamais vue"],
+  requests: !ONLY || ONLY === "recherche jamais vue" ? REQUESTS : 0,
+  rounds: ROUNDS,
+  warmUp: WARM_UP,
+  concurrencies: !ONLY || ONLY === "recherche jamais vue" ? CONCURRENCY : [],
+  bots: COMPARE ? 2 : 1,
+  twoInstances: !PARTIAL,
+});
+if (unseenNeeded > unseenSearchCount(communes))
+  throw new Error(
+    `cette mesure enverrait ${unseenNeeded} recherches jamais vues aux bots, et la suite n'en compte que ${unseenSearchCount(communes)} (${communes.length} communes) : moins de --requests, de --concurrency ou de --rounds`,
+  );
 
 const connector = await new LatencyConnector().start();
 const poster = new JsonPoster();
@@ -129,11 +148,7 @@ const scenarios: Array<{ name: string; text: (i: number, port: number) => string
   { name: "recherche jamais vue", text: unseenSearch },
 ];
 
-// Before the first row, every scenario is run on both servers and not measured: otherwise the
-// first rows measured servers still warming up (V8 still optimising, the young generation still
-// growing, Node still checking the callers of `new Buffer()`, which it stops after 10 000 calls),
-// and the echo's CPU per request fell by half from the first row to the last of one run.
-const WARM_UP_RUN = { statut: 600, recherche: 600, "recherche jamais vue": 300 } as const;
+// Before the first row, every scenario is run on both servers and not measured (WARM_UP_RUN).
 for (const [port, pid] of [
   [ECHO_PORT, echo.pid],
   [BOT_PORT, bot.pid],

@@ -18,14 +18,44 @@ export async function spawnServer(
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  stopOnExit(child);
   const deadline = Date.now() + 60_000;
   while (!(await ready().catch(() => false))) {
     if (child.exitCode !== null) throw new Error(`${entry} s'est arrêté (code ${child.exitCode})`);
-    if (Date.now() > deadline) throw new Error(`${entry} ne démarre pas`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`${entry} ne démarre pas`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return child;
 }
+
+/** The servers this process started and that still run. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Stops `child` when this process exits, however it exits: a bench that throws midway
+ * (or is interrupted) used to leave its bots running, holding the ports the next run
+ * needs, and the pipe of its output open, so that `npm run bench:bot | grep` never ended.
+ */
+function stopOnExit(child: ChildProcess): void {
+  if (!hooked) {
+    hooked = true;
+    process.once("exit", () => {
+      for (const server of running) server.kill("SIGTERM");
+    });
+    // Interrupted, Node would stop without its exit event: go through it.
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const)
+      process.once(signal, () => process.exit(code));
+  }
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+}
+let hooked = false;
 
 /**
  * Throws when something already listens on one of `ports`: a server left running by an
