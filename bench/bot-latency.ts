@@ -2,7 +2,7 @@
  * Benchmark (issue 4): `statut` and free-text search on 100 000 projects, latency from
  * the POST to the reply reaching the connector stand-in, at 1, 16 and 64 concurrent
  * conversations, side by side with an echo bot on the same adapter and server.
- * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir --node-defaults --compare "BOT_SEARCH_THREAD=true"]
+ * Usage: npm run bench:bot [-- --projects 100000 --requests 2000 --rounds 5 --scenario statut --concurrency 64 --profile dir --node-defaults --compare "BOT_SEARCH_THREAD=true" --calibrate 250]
  * Writes its table into bench/RESULTS.md.
  */
 import { randomUUID } from "node:crypto";
@@ -59,7 +59,18 @@ const NODE_DEFAULTS = args.has("--node-defaults");
 // variables: the « écho » columns are then that variant's, against the default in the same run
 // and under the same load (how BOT_SEARCH_THREAD's default was chosen, see the README).
 const COMPARE = args.has("--compare") ? parseAssignments(args.get("--compare") ?? "") : null;
-const PARTIAL = Boolean(PROFILE_DIR || ONLY || args.get("--concurrency") || NODE_DEFAULTS || COMPARE);
+// `--calibrate <µs>`: in place of the assistant, a second echo bot that also computes that long
+// per message (BENCH_SPIN_US): the « bot » columns then show what latency ratio a bot with
+// only that much more work than the echo gets, on this machine, under this load.
+const CALIBRATE_US = args.has("--calibrate") ? Number(args.get("--calibrate")) : null;
+if (CALIBRATE_US !== null && !(Number.isInteger(CALIBRATE_US) && CALIBRATE_US > 0 && CALIBRATE_US <= 100_000))
+  throw new Error(
+    `--calibrate attend un nombre entier de microsecondes, de 1 à 100 000 (reçu « ${args.get("--calibrate")} »)`,
+  );
+if (CALIBRATE_US !== null && args.has("--compare")) throw new Error("--calibrate et --compare ne vont pas ensemble");
+const PARTIAL = Boolean(
+  PROFILE_DIR || ONLY || args.get("--concurrency") || NODE_DEFAULTS || COMPARE || CALIBRATE_US !== null,
+);
 const ECHO_PORT = 3992;
 
 const config = loadConfig(process.env);
@@ -115,7 +126,18 @@ const echo = COMPARE
     ]);
 if (COMPARE)
   console.log(`Comparaison : les colonnes « écho » sont celles d'un second bot lancé avec ${args.get("--compare")}.`);
-const bot = await startBot(BOT_PORT);
+const bot =
+  CALIBRATE_US === null
+    ? await startBot(BOT_PORT)
+    : await startEchoBot(
+        BOT_PORT,
+        { ...serverEnv, BENCH_GC_FILE: gcFile(`bot-${BOT_PORT}`), BENCH_SPIN_US: String(CALIBRATE_US) },
+        [...GC_COUNT_FLAGS, ...profile("bot")],
+      );
+if (CALIBRATE_US !== null)
+  console.log(
+    `Étalonnage : les colonnes « bot » sont celles d'un second écho qui calcule ${CALIBRATE_US} µs de plus par message.`,
+  );
 
 const searches = [
   "skatepark mont de marsan",
