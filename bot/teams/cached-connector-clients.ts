@@ -9,6 +9,7 @@ import {
   ConnectorFactory,
   type UserTokenClient,
 } from "botframework-connector";
+import { spliceCardBytes, withCardMarkers } from "./card-bytes.ts";
 
 /** Clients kept at most per bot (service URLs × audiences × app ids): Teams uses a few regional service URLs. */
 export const MAX_CACHED_CLIENTS = 64;
@@ -107,19 +108,44 @@ interface BodyPipeline {
  * Node measures it and encodes it again to write it: three passes over a card of several
  * kilobytes, held in two bytes per character as soon as it shows « € ». Counted with
  * callgrind, this halves the instructions spent encoding a list card (README, « Décisions »).
- * The client's pipeline is a private field of botbuilder's last release (4.23.3): if it
- * ever moves, bodies are simply sent as before.
+ * Cards are not serialised again at all when sent again: their bytes are kept
+ * (`card-bytes.ts`), and the activities sent carry a marker in their place, which this
+ * policy replaces. The client's pipeline is a private field of botbuilder's last release
+ * (4.23.3): if it ever moves, bodies and cards are simply sent as before.
  */
 function withByteBodies(client: ConnectorClient): ConnectorClient {
   const pipeline = (client as unknown as { client?: { pipeline?: BodyPipeline } }).client?.pipeline;
-  pipeline?.addPolicy({
+  if (!pipeline) return client;
+  pipeline.addPolicy({
     name: BYTE_BODY_POLICY,
     sendRequest: (request, next) => {
-      if (typeof request.body === "string") request.body = Buffer.from(request.body, "utf8");
+      if (typeof request.body === "string") request.body = spliceCardBytes(request.body);
       return next(request);
     },
   });
+  const conversations = client.conversations;
+  const reply = conversations.replyToActivity.bind(conversations);
+  const send = conversations.sendToConversation.bind(conversations);
+  const update = conversations.updateActivity.bind(conversations);
+  Object.assign(conversations, {
+    replyToActivity: (conversationId: string, activityId: string, activity: Activity) =>
+      withMarkedCards(activity, (marked) => reply(conversationId, activityId, marked)),
+    sendToConversation: (conversationId: string, activity: Activity) =>
+      withMarkedCards(activity, (marked) => send(conversationId, marked)),
+    updateActivity: (conversationId: string, activityId: string, activity: Activity) =>
+      withMarkedCards(activity, (marked) => update(conversationId, activityId, marked)),
+  });
   return client;
+}
+
+/** Sends `activity` with its cards as markers (see `withCardMarkers`), forgotten once the send is over. */
+async function withMarkedCards<T>(activity: Activity, sendActivity: (marked: Activity) => Promise<T>): Promise<T> {
+  const { activity: marked, done } = withCardMarkers(activity);
+  try {
+    return await sendActivity(marked);
+  } finally {
+    done();
+  }
 }
 
 /** The app id a request's claims are for (empty in local mode), as botbuilder reads it. */

@@ -17,6 +17,7 @@ import {
   CachedClientsAuthentication,
   MAX_CACHED_CLIENTS,
 } from "../../bot/teams/cached-connector-clients.ts";
+import { cardSendsUnderWay, spliceCardBytes } from "../../bot/teams/card-bytes.ts";
 
 /**
  * The wrapped authentication stands in for botbuilder's (which the HTTP tests run for real,
@@ -168,21 +169,7 @@ class RealClientAuthentication extends CountingAuthentication {
 
 describe("outgoing bodies", () => {
   it("leave as UTF-8 bytes encoded once, the same bytes and length a string body would give", async () => {
-    const received: Array<{ length: string | undefined; body: Buffer }> = [];
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        received.push({ length: req.headers["content-length"], body: Buffer.concat(chunks) });
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end('{"id":"1"}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      const auth = new CachedClientsAuthentication(new RealClientAuthentication());
-      const client = (await connectorFor(auth, url)) as ConnectorClient;
+    await withReceiver(async (client, received) => {
       const pipeline = (client as unknown as { client: { pipeline: { getOrderedPolicies(): { name: string }[] } } })
         .client.pipeline;
       expect(pipeline.getOrderedPolicies().map((policy) => policy.name)).toContain(BYTE_BODY_POLICY);
@@ -190,12 +177,93 @@ describe("outgoing bodies", () => {
       const text = "Versé : 12\u202f345,50\u00a0€ · « Skatepark » 🛹";
       await client.conversations.sendToConversation("a:conv", { type: "message", text } as never);
       expect(received).toHaveLength(1);
-      const [{ length, body }] = received as [{ length: string | undefined; body: Buffer }];
+      const [{ length, body }] = received as [Received];
       expect(JSON.parse(body.toString("utf8")).text).toBe(text);
       expect(Number(length)).toBe(body.length);
       expect(body.length).toBe(Buffer.byteLength(JSON.stringify(JSON.parse(body.toString("utf8")))));
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
+  });
+
+  it("carry each card as the JSON of the card, made at its first send and sent again as is", async () => {
+    await withReceiver(async (client, received) => {
+      const card = listCard("Projets : « skatepark »", "7\u202f000,00\u00a0€");
+      const activity = { type: "message", text: "2 projets", attachments: [adaptive(card)] };
+      await client.conversations.replyToActivity("a:conv", "act-1", activity as never);
+      // The caller's activity keeps its card (botbuilder hands it to the turn's listeners).
+      expect(activity.attachments[0]?.content).toBe(card);
+      // A card never changes once sent (the read cache's); if one did, the bytes made at its
+      // first send would still be the ones sent: they are not made again.
+      const firstJson = JSON.stringify(card);
+      (card.body as unknown[]).push({ type: "TextBlock", text: "ajouté après l'envoi" });
+      await client.conversations.replyToActivity("a:conv", "act-2", activity as never);
+      const [first, second] = received.map(({ body, length }) => {
+        expect(Number(length)).toBe(body.length);
+        return JSON.parse(body.toString("utf8"));
+      });
+      expect(first.attachments[0].content).toEqual(JSON.parse(firstJson));
+      expect(first.text).toBe("2 projets");
+      expect(second.attachments[0].content).toEqual(JSON.parse(firstJson));
+      expect(cardSendsUnderWay()).toBe(0);
+    });
+  });
+
+  it("carry two cards of one activity, each in its place, and leave other attachments alone", async () => {
+    await withReceiver(async (client, received) => {
+      const cards = [listCard("Première", "1\u00a0€"), listCard("Seconde", "2\u00a0€")] as const;
+      const hero = { contentType: "application/vnd.microsoft.card.hero", content: { title: "Héros" } };
+      const activity = { type: "message", attachments: [adaptive(cards[0]), hero, adaptive(cards[1])] };
+      await client.conversations.sendToConversation("a:conv", activity as never);
+      const sent = JSON.parse((received[0] as Received).body.toString("utf8"));
+      expect(sent.attachments.map((a: { content: unknown }) => a.content)).toEqual([cards[0], hero.content, cards[1]]);
+    });
   });
 });
+
+describe("spliceCardBytes", () => {
+  it("encodes a body without cards as Node would, and leaves a marker nobody waits for", () => {
+    const body = JSON.stringify({ text: "Versé : 12\u202f345\u00a0€", content: "\u0000bpc40-card:999999" });
+    expect(spliceCardBytes(body).equals(Buffer.from(body, "utf8"))).toBe(true);
+  });
+});
+
+interface Received {
+  length: string | undefined;
+  body: Buffer;
+}
+
+/** A botbuilder Connector client, kept by `CachedClientsAuthentication`, posting to a local server that records each body. */
+async function withReceiver(use: (client: ConnectorClient, received: Received[]) => Promise<void>): Promise<void> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push({ length: req.headers["content-length"], body: Buffer.concat(chunks) });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"id":"1"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const auth = new CachedClientsAuthentication(new RealClientAuthentication());
+    await use((await connectorFor(auth, url)) as ConnectorClient, received);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+function listCard(title: string, amount: string): { type: string; version: string; body: unknown[] } {
+  return {
+    type: "AdaptiveCard",
+    version: "1.5",
+    body: [
+      { type: "TextBlock", text: title, weight: "Bolder", wrap: true },
+      { type: "TextBlock", text: `**2039-082** · Abri vélos de Labouheyre · ${amount}`, wrap: true },
+    ],
+  };
+}
+
+function adaptive(card: object) {
+  return { contentType: "application/vnd.microsoft.card.adaptive", content: card };
+}
