@@ -127,13 +127,14 @@ function withByteBodies(client: ConnectorClient): ConnectorClient {
   const reply = conversations.replyToActivity.bind(conversations);
   const send = conversations.sendToConversation.bind(conversations);
   const update = conversations.updateActivity.bind(conversations);
+  // Request options (an abort signal, say) are passed on; botbuilder gives none.
   Object.assign(conversations, {
-    replyToActivity: (conversationId: string, activityId: string, activity: Activity) =>
-      withMarkedCards(activity, (marked) => reply(conversationId, activityId, marked)),
-    sendToConversation: (conversationId: string, activity: Activity) =>
-      withMarkedCards(activity, (marked) => send(conversationId, marked)),
-    updateActivity: (conversationId: string, activityId: string, activity: Activity) =>
-      withMarkedCards(activity, (marked) => update(conversationId, activityId, marked)),
+    replyToActivity: (conversationId: string, activityId: string, activity: Activity, options?: never) =>
+      withMarkedCards(activity, (marked) => reply(conversationId, activityId, marked, options)),
+    sendToConversation: (conversationId: string, activity: Activity, options?: never) =>
+      withMarkedCards(activity, (marked) => send(conversationId, marked, options)),
+    updateActivity: (conversationId: string, activityId: string, activity: Activity, options?: never) =>
+      withMarkedCards(activity, (marked) => update(conversationId, activityId, marked, options)),
   });
   return client;
 }
