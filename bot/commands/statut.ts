@@ -10,7 +10,7 @@ const MINUTE_MS = 60_000;
 /**
  * Each project's last `statut` card, by the facts it was made from (a change to the project
  * makes new facts: the read cache forgets the old ones) and the minute it was made in: the
- * card says « Situation au 29/11/2026 à 17:42 » and is the same for every `statut` of that
+ * card says « Situation au dimanche 29 novembre 2026 à 17 h 42 » and is the same for every `statut` of that
  * minute. Kept as long as the facts are; a card is never changed once made (its bytes are
  * kept for the next send, see `card-bytes.ts`).
  */

@@ -23,7 +23,7 @@ const MARKER = "\u0000bpc40-card:";
 const MARKER_IN_JSON = JSON.stringify(MARKER).slice(0, -1);
 
 /** A card's JSON as UTF-8 bytes, made at its first send (not taken from Node's shared pool: kept as long as the card). */
-export function serializedCard(card: object): Buffer {
+function serializedCard(card: object): Buffer {
   let bytes = cardBytes.get(card);
   if (!bytes) {
     const encoded = new TextEncoder().encode(JSON.stringify(card));
